@@ -1,8 +1,10 @@
 package io.perceptron.dsl.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * Labelled examples held as dense arrays: images, token sequences, or any tensor data that does
@@ -39,13 +41,11 @@ public final class Examples {
         long featureSize = product(featureShape);
         long labelSize = product(labelShape);
         if (featureSize == 0 || features.length % featureSize != 0) {
-            throw new IllegalArgumentException("features hold " + features.length
-                    + " numbers, not a whole number of examples shaped " + Arrays.toString(featureShape));
+            throw DataErrors.featuresNotWhole(features.length, featureShape);
         }
         long count = features.length / featureSize;
         if (labels.length != count * labelSize) {
-            throw new IllegalArgumentException(count + " examples need " + count * labelSize
-                    + " label numbers shaped " + Arrays.toString(labelShape) + ", got " + labels.length);
+            throw DataErrors.labelCountMismatch(count, labelShape, labels.length);
         }
     }
 
@@ -65,6 +65,7 @@ public final class Examples {
         return new Examples(name, features, featureShape, labels, labelShape, classNames);
     }
 
+    /** What these examples are, as shown in printouts. */
     public String name() {
         return name;
     }
@@ -110,6 +111,96 @@ public final class Examples {
             System.arraycopy(labels, indices[i] * ls, l, i * ls, ls);
         }
         return new Examples(name, f, featureShape, l, labelShape, classNames);
+    }
+
+    /**
+     * The features of example {@code index}, a copy shaped as {@link #featureShape()} read row by
+     * row.
+     *
+     * <pre>{@code
+     * images.features(0).size   // 784 for a 1x28x28 image
+     * }</pre>
+     */
+    public float[] features(int index) {
+        checkIndex(index);
+        int fs = (int) product(featureShape);
+        return Arrays.copyOfRange(features, index * fs, (index + 1) * fs);
+    }
+
+    /**
+     * The label of example {@code index} in words: its class name for class labels, the names of
+     * the labels that are on (joined by "+", or "none") for multi-label data, else the number.
+     *
+     * <pre>{@code
+     * Datasets.dogsVsConesImages(10, 28, 1).labelName(0)   // "dog" or "cone"
+     * Datasets.multiLabelImages(10, 32, 1).labelName(0)    // "dog", "cone", "dog+cone" or "none"
+     * }</pre>
+     */
+    public String labelName(int index) {
+        checkIndex(index);
+        int ls = (int) product(labelShape);
+        if (labelShape.length == 0 && !classNames.isEmpty()) {
+            int label = Math.round(labels[index]);
+            return label >= 0 && label < classNames.size() ? classNames.get(label) : String.valueOf(labels[index]);
+        }
+        if (ls == classNames.size() && ls > 0) {
+            List<String> on = new ArrayList<>();
+            for (int j = 0; j < ls; j++) {
+                if (labels[index * ls + j] >= 0.5f) on.add(classNames.get(j));
+            }
+            return on.isEmpty() ? "none" : String.join("+", on);
+        }
+        return ls == 1 ? String.valueOf(labels[index])
+                : Arrays.toString(Arrays.copyOfRange(labels, index * ls, (index + 1) * ls));
+    }
+
+    /**
+     * The first {@code count} examples (all of them when there are fewer).
+     *
+     * <pre>{@code
+     * images.head(16)
+     * }</pre>
+     */
+    public Examples head(int count) {
+        int n = Math.max(0, Math.min(count, size()));
+        int[] indices = new int[n];
+        for (int i = 0; i < n; i++) indices[i] = i;
+        return select(indices);
+    }
+
+    /**
+     * The same examples in a random order; the same seed gives the same order.
+     *
+     * <pre>{@code
+     * val mixed = images.shuffled(42)
+     * }</pre>
+     */
+    public Examples shuffled(long seed) {
+        return select(Datasets.permutation(size(), new Random(seed)));
+    }
+
+    /**
+     * Splits the examples at random into two: the first holds {@code fraction} of them, the
+     * second the rest. The same seed gives the same split.
+     *
+     * <pre>{@code
+     * val (train, test) = Datasets.dogsVsConesImages(1000, 28, 1).split(0.8, 42)   // 800 and 200
+     * }</pre>
+     *
+     * @param fraction share of examples in the first part, between 0 and 1
+     */
+    public List<Examples> split(double fraction, long seed) {
+        Datasets.requireFraction(fraction);
+        int[] order = Datasets.permutation(size(), new Random(seed));
+        int first = (int) Math.round(fraction * size());
+        return List.of(select(Arrays.copyOfRange(order, 0, first)),
+                select(Arrays.copyOfRange(order, first, order.length)));
+    }
+
+    private void checkIndex(int index) {
+        if (index < 0 || index >= size()) {
+            throw DataErrors.noSuchExample(index, size());
+        }
     }
 
     static long product(long[] shape) {

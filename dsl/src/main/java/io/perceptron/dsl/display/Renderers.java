@@ -15,7 +15,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Turns any value into a MIME bundle: the value's own bundle if it is {@link Displayable}, else
- * the renderer registered for its type (Tablesaw {@link Table}, images), else
+ * the renderer registered for its type (Tablesaw {@link Table}, images, tablesaw-jsplot figures), else
  * {@code toString()}. Every bundle has {@code text/plain}.
  *
  * <p>Rendering lives here, beside the types it knows, because a notebook kernel keeps the cell
@@ -36,6 +36,8 @@ public final class Renderers {
     static {
         register(Table.class, Renderers::table);
         register(RenderedImage.class, image -> Map.of("image/png", png(image)));
+        register(tech.tablesaw.plotly.components.Figure.class,
+                figure -> io.perceptron.dsl.plot.Figure.from(figure).mimeBundle());
     }
 
     private Renderers() {

@@ -15,6 +15,15 @@ public interface Evaluator extends AutoCloseable {
     /** Compiles and runs one cell, keeping its definitions for later cells. */
     EvalResult evaluate(String code);
 
+    /**
+     * Like {@link #evaluate(String)}, naming the cell {@code cellNumber} in error locations and
+     * stack traces: pass the front end's execution count so that "cell 3" is the cell shown as
+     * {@code In [3]}. The default ignores the number.
+     */
+    default EvalResult evaluate(String code, int cellNumber) {
+        return evaluate(code);
+    }
+
     /** Completion candidates for the cursor position {@code cursor} (a char offset into {@code code}). */
     Completions complete(String code, int cursor);
 

@@ -1,0 +1,37 @@
+package io.perceptron.dsl.layer;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.norm.Dropout;
+
+/**
+ * While training, zeroes each number with probability {@code rate} and scales the rest up to keep
+ * the sum; while predicting, passes everything through. A cure for overfitting.
+ */
+final class DropoutLayer implements Layer {
+    private final double rate;
+
+    DropoutLayer(double rate) {
+        this.rate = rate;
+    }
+
+    @Override
+    public Shape outputShape(Shape input) {
+        return input;
+    }
+
+    @Override
+    public long parameterCount(Shape input) {
+        return 0;
+    }
+
+    @Override
+    public Block block(Shape input) {
+        return Dropout.builder().optRate((float) rate).build();
+    }
+
+    @Override
+    public String toString() {
+        return "dropout(" + rate + ")";
+    }
+}

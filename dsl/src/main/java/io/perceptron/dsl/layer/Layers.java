@@ -1,0 +1,239 @@
+package io.perceptron.dsl.layer;
+
+import java.util.List;
+
+/**
+ * Every layer the DSL knows, as a factory that checks its arguments. {@code Model}'s builder
+ * methods ({@code dense(16)}, {@code relu()}, ...) call these; use them directly to pass a layer
+ * with options to {@code Model.add(...)}, or to stack a layer of your own next to ours.
+ *
+ * <pre>{@code
+ * Model.sequential().input(64, 64).add(Layers.transformerEncoder(4, 256).preNorm().causal())
+ * Layers.dense(0)   // fails: dense(0): units must be a whole number of at least 1, but was 0. ...
+ * }</pre>
+ */
+public final class Layers {
+    private Layers() {
+    }
+
+    /** A fully connected layer of {@code units} outputs (see {@code Model.dense}). */
+    public static Layer dense(int units) {
+        positive("dense(" + units + ")", "units", units, "dense(16)");
+        return new DenseLayer(units);
+    }
+
+    /**
+     * The activation called {@code name}: binaryStep, identity, sigmoid, tanh, relu, leakyRelu,
+     * gelu or softmax. Unknown names fail with the list of known ones.
+     */
+    public static Layer activation(String name) {
+        return ActivationLayer.named(name);
+    }
+
+    /** 1 where the input is at least 0, else 0: the original perceptron's activation. */
+    public static Layer binaryStep() {
+        return activation(ActivationLayer.Kind.BINARY_STEP);
+    }
+
+    /** Passes its input through unchanged. */
+    public static Layer identity() {
+        return activation(ActivationLayer.Kind.IDENTITY);
+    }
+
+    /** 1 / (1 + e^-x): squashes any number into (0, 1). */
+    public static Layer sigmoid() {
+        return activation(ActivationLayer.Kind.SIGMOID);
+    }
+
+    /** The hyperbolic tangent: squashes any number into (-1, 1). */
+    public static Layer tanh() {
+        return activation(ActivationLayer.Kind.TANH);
+    }
+
+    /** max(0, x). */
+    public static Layer relu() {
+        return activation(ActivationLayer.Kind.RELU);
+    }
+
+    /** x for positive x, 0.01 x otherwise. */
+    public static Layer leakyRelu() {
+        return leakyRelu(ActivationLayer.DEFAULT_LEAK);
+    }
+
+    /** x for positive x, {@code alpha} x otherwise; alpha from 0 up to but excluding 1. */
+    public static Layer leakyRelu(double alpha) {
+        if (!(alpha >= 0 && alpha < 1)) {
+            throw LayerErrors.invalidArgument("leakyRelu(" + alpha + ")", "alpha", "from 0 up to (not including) 1",
+                    alpha, "leakyRelu(0.01)");
+        }
+        return new ActivationLayer(ActivationLayer.Kind.LEAKY_RELU, alpha);
+    }
+
+    /** The Gaussian error linear unit, a smooth ReLU used by BERT and GPT. */
+    public static Layer gelu() {
+        return activation(ActivationLayer.Kind.GELU);
+    }
+
+    /** Turns the last axis into probabilities that sum to 1. */
+    public static Layer softmax() {
+        return activation(ActivationLayer.Kind.SOFTMAX);
+    }
+
+    private static Layer activation(ActivationLayer.Kind kind) {
+        return new ActivationLayer(kind, ActivationLayer.DEFAULT_LEAK);
+    }
+
+    /** Drops numbers with probability {@code rate} while training (see {@code Model.dropout}). */
+    public static Layer dropout(double rate) {
+        checkRate("dropout(" + rate + ")", rate);
+        return new DropoutLayer(rate);
+    }
+
+    /** Batch normalization over each feature or image channel. */
+    public static Layer batchNorm() {
+        return new NormLayer(true);
+    }
+
+    /** Layer normalization over each example's last axis. */
+    public static Layer layerNorm() {
+        return new NormLayer(false);
+    }
+
+    /** Lays each example out as one vector. */
+    public static Layer flatten() {
+        return new FlattenLayer();
+    }
+
+    /** A 2-D convolution with {@code filters} square filters of side {@code kernel}. */
+    public static Layer conv2d(int filters, int kernel, int stride, int padding) {
+        String call = "conv2d(" + filters + ", " + kernel + ", " + stride + ", " + padding + ")";
+        positive(call, "filters", filters, "conv2d(16, 3)");
+        positive(call, "kernel", kernel, "conv2d(16, 3)");
+        positive(call, "stride", stride, "conv2d(16, 3, 1, 1)");
+        if (padding < 0) {
+            throw LayerErrors.invalidArgument(call, "padding", "0 or more", padding, "conv2d(16, 3, 1, 1)");
+        }
+        return new Conv2dLayer(filters, kernel, stride, padding);
+    }
+
+    /** Max pooling with a square window of side {@code size}, moving {@code stride} cells at a time. */
+    public static Layer maxPool(int size, int stride) {
+        checkWindow("maxPool", size, stride);
+        return PoolLayer.window(true, size, stride);
+    }
+
+    /** Average pooling with a square window of side {@code size}, moving {@code stride} cells at a time. */
+    public static Layer avgPool(int size, int stride) {
+        checkWindow("avgPool", size, stride);
+        return PoolLayer.window(false, size, stride);
+    }
+
+    /** Average pooling to a fixed {@code height x width}, whatever the input size. */
+    public static Layer adaptiveAvgPool(int height, int width) {
+        String call = "adaptiveAvgPool(" + height + ", " + width + ")";
+        positive(call, "height", height, "adaptiveAvgPool(6, 6)");
+        positive(call, "width", width, "adaptiveAvgPool(6, 6)");
+        return PoolLayer.adaptiveAverage(height, width);
+    }
+
+    /** Averages each image channel over the image, or a sequence over its steps. */
+    public static Layer globalAvgPool() {
+        return PoolLayer.globalAverage();
+    }
+
+    /** A learned vector of {@code dimension} numbers per token id below {@code vocabularySize}. */
+    public static Layer embedding(int vocabularySize, int dimension) {
+        String call = "embedding(" + vocabularySize + ", " + dimension + ")";
+        positive(call, "vocabularySize", vocabularySize, "embedding(1000, 32)");
+        positive(call, "dimension", dimension, "embedding(1000, 32)");
+        return EmbeddingLayer.tokens(vocabularySize, dimension);
+    }
+
+    /** Adds a learned vector per position, for sequences of up to {@code maxLength} steps. */
+    public static Layer positionalEmbedding(int maxLength) {
+        positive("positionalEmbedding(" + maxLength + ")", "maxLength", maxLength, "positionalEmbedding(128)");
+        return EmbeddingLayer.positions(maxLength);
+    }
+
+    /** Adds a learned vector per segment type (BERT's sentence A/B); one sentence is all type 0. */
+    public static Layer tokenTypeEmbedding(int types) {
+        positive("tokenTypeEmbedding(" + types + ")", "types", types, "tokenTypeEmbedding(2)");
+        return EmbeddingLayer.tokenTypes(types);
+    }
+
+    /** A simple (Elman) recurrent layer with a tanh state of {@code units} numbers. */
+    public static Layer simpleRnn(int units, boolean returnSequences) {
+        return recurrent(RecurrentLayer.Kind.SIMPLE, units, returnSequences);
+    }
+
+    /** A long short-term memory layer with a state of {@code units} numbers. */
+    public static Layer lstm(int units, boolean returnSequences) {
+        return recurrent(RecurrentLayer.Kind.LSTM, units, returnSequences);
+    }
+
+    /** A gated recurrent unit layer with a state of {@code units} numbers. */
+    public static Layer gru(int units, boolean returnSequences) {
+        return recurrent(RecurrentLayer.Kind.GRU, units, returnSequences);
+    }
+
+    private static Layer recurrent(RecurrentLayer.Kind kind, int units, boolean returnSequences) {
+        positive(kind.callName + "(" + units + ")", "units", units, kind.callName + "(32)");
+        return new RecurrentLayer(kind, units, returnSequences);
+    }
+
+    /** Multi-head self-attention with {@code heads} heads; causal attention sees only earlier steps. */
+    public static Layer multiHeadAttention(int heads, boolean causal) {
+        positive("multiHeadAttention(" + heads + ")", "heads", heads, "multiHeadAttention(4)");
+        return new AttentionLayer(heads, causal);
+    }
+
+    /** A transformer encoder block; options such as {@code preNorm()} are fluent calls on the result. */
+    public static TransformerLayer transformerEncoder(int heads, int feedForwardSize) {
+        checkTransformer("transformerEncoder", heads, feedForwardSize);
+        return TransformerLayer.encoder(heads, feedForwardSize);
+    }
+
+    /** A transformer decoder block: causal self-attention, then attention to the encoder's output. */
+    public static TransformerLayer transformerDecoder(int heads, int feedForwardSize) {
+        checkTransformer("transformerDecoder", heads, feedForwardSize);
+        return TransformerLayer.decoder(heads, feedForwardSize);
+    }
+
+    /** Keeps only the first step of a sequence (BERT's [CLS] token). */
+    public static Layer firstToken() {
+        return new FirstStepLayer();
+    }
+
+    /** {@code x + body(x)}: a residual connection around {@code body}, which must keep the shape. */
+    public static Layer residual(List<Layer> body) {
+        if (body.isEmpty()) {
+            throw LayerErrors.invalidArgument("residual", "the body", "at least one layer", "empty",
+                    "residual { it.dense(16).relu().dense(16) }");
+        }
+        return new ResidualLayer(body);
+    }
+
+    static void checkRate(String call, double rate) {
+        if (!(rate >= 0 && rate < 1)) {
+            throw LayerErrors.invalidArgument(call, "the rate", "from 0 up to (not including) 1", rate, "dropout(0.2)");
+        }
+    }
+
+    private static void checkWindow(String name, int size, int stride) {
+        String call = name + "(" + size + ", " + stride + ")";
+        positive(call, "size", size, name + "(2, 2)");
+        positive(call, "stride", stride, name + "(2, 2)");
+    }
+
+    private static void checkTransformer(String name, int heads, int feedForwardSize) {
+        String call = name + "(" + heads + ", " + feedForwardSize + ")";
+        positive(call, "heads", heads, name + "(4, 128)");
+        positive(call, "feedForwardSize", feedForwardSize, name + "(4, 128)");
+    }
+
+    private static void positive(String call, String argument, long value, String example) {
+        if (value < 1) {
+            throw LayerErrors.invalidArgument(call, argument, "a whole number of at least 1", value, example);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.perceptron.dsl.layer;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.LayerNorm;
+
+/**
+ * Normalization with a learned scale and shift per feature. Batch norm normalizes each feature (or
+ * image channel) over the batch; layer norm normalizes each example's last axis on its own, which
+ * is what transformers use.
+ */
+final class NormLayer implements Layer {
+    private final boolean batch;
+
+    NormLayer(boolean batch) {
+        this.batch = batch;
+    }
+
+    @Override
+    public Shape outputShape(Shape input) {
+        if (input.dimension() == 0) {
+            throw LayerErrors.needsNumbers(this, input);
+        }
+        return input;
+    }
+
+    /** Scale and shift: two numbers per normalized feature. */
+    @Override
+    public long parameterCount(Shape input) {
+        outputShape(input);
+        return 2 * input.get(featureAxis(input) - 1);
+    }
+
+    /**
+     * The batch axis that holds the features: channels (axis 1) for images shaped (channels, height,
+     * width) and for plain vectors; the last axis for sequences shaped (steps, features).
+     */
+    private int featureAxis(Shape input) {
+        if (!batch || input.dimension() == 2) {
+            return input.dimension();
+        }
+        return 1;
+    }
+
+    @Override
+    public Block block(Shape input) {
+        if (batch) {
+            return BatchNorm.builder().optAxis(featureAxis(input)).build();
+        }
+        return LayerNorm.builder().axis(featureAxis(input)).build();
+    }
+
+    @Override
+    public String toString() {
+        return batch ? "batchNorm" : "layerNorm";
+    }
+}

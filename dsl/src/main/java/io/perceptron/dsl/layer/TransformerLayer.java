@@ -1,0 +1,157 @@
+package io.perceptron.dsl.layer;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
+/**
+ * A transformer block as a layer, with its options as fluent calls. An encoder block lets every
+ * step attend to every step (only earlier ones when {@link #causal()}, as in GPT); a decoder block
+ * also attends to an encoder's output. Defaults: dropout 0.1, post-norm (as in the original
+ * transformer and BERT), GELU in the feed-forward network.
+ *
+ * <pre>{@code
+ * Model.sequential().input(12).embedding(1000, 64).positionalEmbedding(12)
+ *     .transformerEncoder(4, 128)                                      // the defaults
+ *     .add(Layers.transformerEncoder(4, 128).preNorm().causal())       // a GPT-style block
+ * Layers.transformerEncoder(5, 128)   // fits only 5, 10, ... features: 64 is not divisible by 5
+ * }</pre>
+ */
+public final class TransformerLayer implements Layer {
+    /** The dropout the original transformer, BERT and GPT-2 all use. */
+    static final double DEFAULT_DROPOUT = 0.1;
+
+    private final boolean decoder;
+    private final int heads;
+    private final int feedForwardSize;
+    private final double dropout;
+    private final boolean preNorm;
+    private final boolean causal;
+    private final ActivationLayer activation;
+
+    private TransformerLayer(boolean decoder, int heads, int feedForwardSize, double dropout, boolean preNorm,
+                             boolean causal, ActivationLayer activation) {
+        this.decoder = decoder;
+        this.heads = heads;
+        this.feedForwardSize = feedForwardSize;
+        this.dropout = dropout;
+        this.preNorm = preNorm;
+        this.causal = causal;
+        this.activation = activation;
+    }
+
+    static TransformerLayer encoder(int heads, int feedForwardSize) {
+        return new TransformerLayer(false, heads, feedForwardSize, DEFAULT_DROPOUT, false, false,
+                new ActivationLayer(ActivationLayer.Kind.GELU, 0));
+    }
+
+    static TransformerLayer decoder(int heads, int feedForwardSize) {
+        return new TransformerLayer(true, heads, feedForwardSize, DEFAULT_DROPOUT, false, true,
+                new ActivationLayer(ActivationLayer.Kind.GELU, 0));
+    }
+
+    /** The same block normalizing each sub-layer's input (GPT-2 style); steadier in deep stacks. */
+    public TransformerLayer preNorm() {
+        return new TransformerLayer(decoder, heads, feedForwardSize, dropout, true, causal, activation);
+    }
+
+    /** The same block normalizing after each residual addition (the default). */
+    public TransformerLayer postNorm() {
+        return new TransformerLayer(decoder, heads, feedForwardSize, dropout, false, causal, activation);
+    }
+
+    /** The same block where each step attends only to itself and earlier steps. */
+    public TransformerLayer causal() {
+        return new TransformerLayer(decoder, heads, feedForwardSize, dropout, preNorm, true, activation);
+    }
+
+    /** The same block with another dropout rate, from 0 (none) up to but excluding 1. */
+    public TransformerLayer dropout(double rate) {
+        Layers.checkRate(toString(), rate);
+        return new TransformerLayer(decoder, heads, feedForwardSize, rate, preNorm, causal, activation);
+    }
+
+    /** The same block with another feed-forward activation, by name: {@code "relu"}, {@code "gelu"}, ... */
+    public TransformerLayer activation(String name) {
+        return new TransformerLayer(decoder, heads, feedForwardSize, dropout, preNorm, causal,
+                ActivationLayer.named(name));
+    }
+
+    int heads() {
+        return heads;
+    }
+
+    int feedForwardSize() {
+        return feedForwardSize;
+    }
+
+    double dropoutRate() {
+        return dropout;
+    }
+
+    boolean isPreNorm() {
+        return preNorm;
+    }
+
+    boolean isCausal() {
+        return causal;
+    }
+
+    @Override
+    public Shape outputShape(Shape input) {
+        return AttentionLayer.checkAttention(this, input, heads);
+    }
+
+    /**
+     * Attention projections (twice in a decoder), the feed-forward network's two dense layers, and
+     * a scale and shift for each layer norm (one per sub-layer).
+     */
+    @Override
+    public long parameterCount(Shape input) {
+        outputShape(input);
+        long features = input.get(1);
+        int sublayers = decoder ? 3 : 2;
+        long attention = (sublayers - 1) * AttentionLayer.projections(features);
+        long feedForward = features * feedForwardSize + feedForwardSize + (long) feedForwardSize * features + features;
+        long norms = sublayers * 2 * features;
+        return attention + feedForward + norms;
+    }
+
+    @Override
+    public Block block(Shape input) {
+        return new TransformerBlock(this, input.get(1), activation.function());
+    }
+
+    @Override
+    public boolean readsContext() {
+        return decoder;
+    }
+
+    @Override
+    public boolean needsContext() {
+        return decoder;
+    }
+
+    @Override
+    public void checkContext(Shape input, Shape context) {
+        if (context.dimension() != 2 || context.get(1) != input.get(1)) {
+            throw LayerErrors.contextDoesNotFit(this, input, context, "a sequence of " + input.get(1)
+                    + " features per step, like the decoder's own");
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder call = new StringBuilder(decoder ? "transformerDecoder(" : "transformerEncoder(")
+                .append(heads).append(", ").append(feedForwardSize).append(", dropout=").append(dropout);
+        if (preNorm) {
+            call.append(", preNorm");
+        }
+        if (causal && !decoder) {
+            call.append(", causal");
+        }
+        if (!"gelu".equals(activation.toString())) {
+            call.append(", ").append(activation);
+        }
+        return call.append(')').toString();
+    }
+}

@@ -1,0 +1,134 @@
+package io.perceptron.dsl.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.types.Shape;
+import io.perceptron.dsl.PerceptronException;
+import io.perceptron.dsl.layer.Shapes;
+import io.perceptron.dsl.layer.ShapeMismatch;
+import java.util.Arrays;
+
+/**
+ * Every message a model gives a user, in one place. Layer-level messages (an argument out of
+ * range, a shape a layer cannot take) live in {@link io.perceptron.dsl.layer.LayerErrors}; the
+ * model adds where in the stack the layer sits.
+ */
+public final class ModelErrors {
+    private ModelErrors() {
+    }
+
+    /** A layer received a shape it cannot take; {@code position} is its index in the summary. */
+    public static PerceptronException layerDoesNotFit(Model model, int position, ShapeMismatch mismatch) {
+        return new PerceptronException("Layer #" + position + " of " + quoted(model) + " does not fit: "
+                + mismatch.getMessage(), mismatch);
+    }
+
+    /** Something needs shapes, but the model was never told what one example looks like. */
+    public static PerceptronException noInputShape(Model model, String wanted) {
+        return new PerceptronException(subject(model) + " has no input shape, so its " + wanted
+                + " cannot be worked out. Call input(...) first with the shape of one example: input(2) for two"
+                + " numbers per row, input(1, 28, 28) for 28x28 grey images, input(12) for 12 token ids.");
+    }
+
+    /** {@code input(...)} with no sizes, or a size below 1. */
+    public static PerceptronException invalidInputShape(long[] dims) {
+        return new PerceptronException("input" + Arrays.toString(dims).replace('[', '(').replace(']', ')')
+                + ": every size must be a whole number of at least 1, and there must be at least one. For example:"
+                + " input(2), or input(3, 32, 32) for colour 32x32 images.");
+    }
+
+    /** {@code input(...)} called twice. */
+    public static PerceptronException inputAlreadySet(Model model, Shape existing) {
+        return new PerceptronException(subject(model) + " already has the input shape " + Shapes.text(existing)
+                + ". A model takes one input shape: build a new model with Model.sequential() for another.");
+    }
+
+    /** A layer added after the model was built for real. */
+    public static PerceptronException alreadyBuilt(Model model, String change) {
+        return new PerceptronException("Cannot " + change + ": " + quoted(model) + " has already been built for DJL"
+                + " (its block exists and may hold trained parameters). Build a new model; to reuse this one's trained layers, add it as a part:"
+                + " Model.sequential().input(...).add(model.first(n)).dense(...).");
+    }
+
+    /** {@code freeze(i)} or {@code first(n)} with a layer number that does not exist. */
+    public static PerceptronException noSuchLayer(Model model, int index) {
+        int count = model.layers().size();
+        return new PerceptronException(subject(model) + " has no layer #" + index + ": it has " + count
+                + (count == 1 ? " layer, #0." : " layers, #0 to #" + (count - 1) + ".")
+                + " The numbers are those in the '#' column of summary().");
+    }
+
+    /** {@code first(0)}, or more layers than there are. */
+    public static PerceptronException invalidPartSize(Model model, int count) {
+        return new PerceptronException("first(" + count + "): count must be from 1 to the number of layers of "
+                + quoted(model) + ", " + model.layers().size() + ".");
+    }
+
+    /** A model added to itself, directly or through a part. */
+    public static PerceptronException partOfItself(Model model) {
+        return new PerceptronException(subject(model) + " cannot contain itself. Add another model as a part.");
+    }
+
+    /** A decoder added as a part of another model. */
+    public static PerceptronException decoderAsPart(Model decoder) {
+        return new PerceptronException(subject(decoder) + " is a decoder: it takes two inputs (the encoder's and"
+                + " its own), so it cannot be one step of a stack. Use it as a model of its own.");
+    }
+
+    /** A part whose input shape differs from what it receives in the stack. */
+    public static ShapeMismatch partExpectsOtherInput(String part, Shape expected, Shape received) {
+        return new ShapeMismatch(part, received, part + " was built for examples shaped " + Shapes.text(expected)
+                + ", but receives " + Shapes.text(received) + ". Put it where its input shape arrives, or give"
+                + " the outer model input" + Shapes.text(expected) + ".");
+    }
+
+    /** {@code Model.decoder(encoder)} with an encoder that cannot serve. */
+    public static PerceptronException unusableEncoder(Model encoder, String why) {
+        return new PerceptronException(subject(encoder) + " cannot be an encoder: " + why);
+    }
+
+    /** A device name that is neither cpu, gpu nor auto. */
+    public static PerceptronException unknownDevice(String name) {
+        return new PerceptronException("There is no device called '" + name
+                + "'. Use \"cpu\", \"gpu\" (the first GPU), \"gpu1\" (the second), or \"auto\".");
+    }
+
+    /** A GPU was asked for but the engine sees none (or fewer). */
+    public static PerceptronException gpuNotAvailable(Device wanted, int gpus) {
+        return new PerceptronException("The model was asked to run on " + wanted + ", but the engine sees "
+                + (gpus == 0 ? "no GPU" : "only " + gpus + " GPU" + (gpus == 1 ? "" : "s"))
+                + ". Use device(\"cpu\") or device(\"auto\"); a GPU needs a CUDA machine and the CUDA build of"
+                + " PyTorch on the class path.");
+    }
+
+    /** The device changed after parameters were placed on the old one. */
+    public static PerceptronException deviceAfterBuild(Model model, Device current) {
+        return new PerceptronException(subject(model) + " has already been built on " + current
+                + "; choose the device before its first use, e.g. Model.sequential().device(\"gpu\").input(...).");
+    }
+
+    /** A closed model used again. */
+    public static PerceptronException closed(Model model) {
+        return new PerceptronException(subject(model) + " was closed and its parameters freed. Build it again to"
+                + " use it.");
+    }
+
+    /** The engine could not start at all. */
+    public static PerceptronException engineUnavailable(RuntimeException cause) {
+        return new PerceptronException("The deep-learning engine (PyTorch) could not start: " + cause.getMessage()
+                + ". Check that PyTorch for this machine is on the class path.", cause);
+    }
+
+    /** The engine failed to start or place the parameters. */
+    public static PerceptronException engineFailed(Model model, RuntimeException cause) {
+        return new PerceptronException("The deep-learning engine could not build " + quoted(model) + ": "
+                + cause.getMessage() + ". Check that PyTorch for this machine is on the class path.", cause);
+    }
+
+    private static String subject(Model model) {
+        return "Model \"" + model.name() + "\"";
+    }
+
+    private static String quoted(Model model) {
+        return "model \"" + model.name() + "\"";
+    }
+}

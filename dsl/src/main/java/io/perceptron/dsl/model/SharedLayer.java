@@ -1,0 +1,43 @@
+package io.perceptron.dsl.model;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import io.perceptron.dsl.layer.Layer;
+
+/**
+ * One layer of another model, reused with its block (and so its trained parameters): what
+ * {@link Model#first(int)} is made of.
+ */
+final class SharedLayer implements Layer {
+    private final Model owner;
+    private final int index;
+
+    SharedLayer(Model owner, int index) {
+        this.owner = owner;
+        this.index = index;
+    }
+
+    private Layer layer() {
+        return owner.layers().get(index);
+    }
+
+    @Override
+    public Shape outputShape(Shape input) {
+        return layer().outputShape(input);
+    }
+
+    @Override
+    public long parameterCount(Shape input) {
+        return layer().parameterCount(input);
+    }
+
+    @Override
+    public Block block(Shape input) {
+        return owner.layerBlock(index);
+    }
+
+    @Override
+    public String toString() {
+        return layer().toString();
+    }
+}

@@ -1,0 +1,30 @@
+package io.perceptron.dsl.optimizer;
+
+import io.perceptron.dsl.PerceptronException;
+import java.util.List;
+
+/** The messages a user sees when an optimizer or a schedule is asked for wrongly. */
+final class OptimizerErrors {
+    private OptimizerErrors() {
+    }
+
+    static PerceptronException unknownName(String name, List<String> valid) {
+        return new PerceptronException("There is no optimizer called '" + name + "'. Valid names: "
+                + String.join(", ", valid) + " (case, '_' and '-' do not matter), e.g. Optimizer.named(\"adam\").");
+    }
+
+    static PerceptronException badArgument(String optimizer, String argument, String expected, double received) {
+        return new PerceptronException("Optimizer." + optimizer + " needs " + argument + " " + expected
+                + ", received " + received + ".");
+    }
+
+    static PerceptronException badScheduleArgument(String schedule, String argument, String expected, double received) {
+        return new PerceptronException("Schedule." + schedule + " needs " + argument + " " + expected
+                + ", received " + received + ".");
+    }
+
+    static PerceptronException missingSchedule() {
+        return new PerceptronException("schedule(...) needs a schedule, received null. "
+                + "Use Schedule.constant() for a fixed learning rate.");
+    }
+}

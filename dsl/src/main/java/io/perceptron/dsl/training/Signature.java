@@ -1,0 +1,86 @@
+package io.perceptron.dsl.training;
+
+import com.google.gson.Gson;
+import io.perceptron.dsl.loss.Loss;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a model was trained on, remembered with it so that {@code predict} and {@code evaluate}
+ * read new data the same way and give answers in the user's terms: the feature columns, the
+ * label columns, the classes in index order and the type of the original label column, and the
+ * loss.
+ *
+ * <p>It travels as a property of the DJL model, so it is saved with the parameters.
+ *
+ * @param features     feature column names, in input order; empty when the data was not a table
+ * @param featureShape the shape of one example's features
+ * @param labels       label column names (several for multi-label or multi-output tables)
+ * @param task         what the labels are: classes, yes/no labels, numbers
+ * @param classes      class values in index order (classification), label names (multi-label),
+ *                     or empty (regression)
+ * @param classType    how to write a class back into a column: {@code string}, {@code integer},
+ *                     {@code long}, {@code short}, {@code boolean}, {@code float} or {@code double}
+ * @param loss         the loss as printed; {@link Loss#named(String)} turns it back into the loss
+ */
+record Signature(List<String> features, long[] featureShape, List<String> labels, Loss.Task task,
+                 List<String> classes, String classType, String loss) {
+    /** The DJL model property that holds the signature, as JSON. */
+    static final String PROPERTY = "perceptron.signature";
+
+    private static final Gson GSON = new Gson();
+
+    Signature {
+        features = List.copyOf(features);
+        featureShape = featureShape.clone();
+        labels = List.copyOf(labels);
+        classes = List.copyOf(classes);
+    }
+
+    String toJson() {
+        return GSON.toJson(this);
+    }
+
+    static Signature fromJson(String json) {
+        return GSON.fromJson(json, Signature.class);
+    }
+
+    /** The signature remembered by {@code djlModel}, or {@code null} if it was never trained. */
+    static Signature of(ai.djl.Model djlModel) {
+        String json = djlModel.getProperty(PROPERTY);
+        return json == null ? null : fromJson(json);
+    }
+
+    void rememberIn(ai.djl.Model djlModel) {
+        djlModel.setProperty(PROPERTY, toJson());
+    }
+
+    /** The loss the model was trained with. */
+    Loss lossFunction() {
+        return Loss.named(loss);
+    }
+
+    /** How many numbers the model should output per example for these labels; 0 when unknown. */
+    long outputSize() {
+        return switch (task) {
+            case CLASSIFICATION, MULTI_LABEL -> classes.size();
+            case REGRESSION -> labels.isEmpty() ? 0 : labels.size();
+        };
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Signature s && toJson().equals(s.toJson());
+    }
+
+    @Override
+    public int hashCode() {
+        return toJson().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Signature(features=" + features + " " + Arrays.toString(featureShape) + ", labels=" + labels
+                + ", task=" + task + ", classes=" + classes + ", loss=" + loss + ")";
+    }
+}

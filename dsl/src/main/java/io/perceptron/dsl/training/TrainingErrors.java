@@ -1,0 +1,258 @@
+package io.perceptron.dsl.training;
+
+import io.perceptron.dsl.PerceptronException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every message a user sees when training, evaluating, predicting or loading a checkpoint goes
+ * wrong: what happened in the user's terms, what was expected and received, and what to do.
+ */
+public final class TrainingErrors {
+    private TrainingErrors() {
+    }
+
+    // ------------------------------------------------------------ columns and labels
+
+    /** A column named in {@code features(...)} or {@code label(...)} is not in the table. */
+    public static PerceptronException unknownColumn(String column, List<String> existing, String role) {
+        return new PerceptronException("Unknown column '" + column + "'. The table has: " + String.join(", ", existing)
+                + ". Pass one of those to " + role + "(...).");
+    }
+
+    /** {@code label(...)} was not called and the table has no column called "label". */
+    public static PerceptronException noLabel(List<String> existing) {
+        return new PerceptronException("Which column is the label? The table has no column called '"
+                + TrainingData.DEFAULT_LABEL + "' (it has: " + String.join(", ", existing)
+                + "). Name it with .label(\"...\").");
+    }
+
+    /** No numeric columns are left for features once the label columns are taken out. */
+    public static PerceptronException noFeatures(List<String> existing, List<String> labels) {
+        return new PerceptronException("No numeric feature columns: apart from the label " + labels
+                + " the table has only " + String.join(", ", existing)
+                + ". Add numeric columns, or convert text columns to numbers first.");
+    }
+
+    /** The same column was named as a feature and as the label. */
+    public static PerceptronException labelAmongFeatures(String column) {
+        return new PerceptronException("Column '" + column + "' is both a feature and the label: the model would "
+                + "just copy the answer. Leave it out of features(...).");
+    }
+
+    /** Feature columns hold something other than numbers (or true/false). */
+    public static PerceptronException featuresNotNumeric(List<String> columnsWithTypes) {
+        return new PerceptronException("Features must be numbers, but " + String.join(", ", columnsWithTypes)
+                + (columnsWithTypes.size() == 1 ? " is not" : " are not")
+                + ". Leave such columns out of features(...), or turn them into numbers first "
+                + "(for categories: one 0/1 column per category).");
+    }
+
+    /** A feature or label column has empty cells. */
+    public static PerceptronException missingValues(String column, int count, int firstRow) {
+        return new PerceptronException("Column '" + column + "' has " + count + " missing value"
+                + (count == 1 ? "" : "s") + " (the first in row " + firstRow + "). Remove those rows "
+                + "(table.dropRowsWithMissingValues()) or fill them in before training.");
+    }
+
+    /** Every example has the same label, so there is nothing to tell apart. */
+    public static PerceptronException oneClass(String column, String onlyValue, int rows) {
+        return new PerceptronException("The label '" + column + "' has only one class ('" + onlyValue + "') in all "
+                + rows + " rows: there is nothing to learn to tell apart. Classification needs at least two "
+                + "different label values; check the data or the label column.");
+    }
+
+    /** Cross-entropy was asked for with several label columns. */
+    public static PerceptronException oneLabelColumnForClasses(List<String> labels, String loss) {
+        return new PerceptronException(loss + " takes one label column holding the class, but " + labels.size()
+                + " were given (" + String.join(", ", labels) + "). For several yes/no labels per example use "
+                + "Loss.binaryCrossEntropy(); for several numbers, Loss.mse().");
+    }
+
+    /** A multi-label loss met a label that is not 0 or 1. */
+    public static PerceptronException labelNotZeroOrOne(String column, String value, String loss) {
+        return new PerceptronException(loss + " needs labels that are 0 or 1 (or true/false), but '" + column
+                + "' holds " + value + ". For classes use Loss.crossEntropy(); for numbers, Loss.mse().");
+    }
+
+    /** A regression loss met a label column holding text. */
+    public static PerceptronException labelNotNumeric(String column, String type, String loss) {
+        return new PerceptronException(loss + " predicts numbers, but the label '" + column + "' holds " + type
+                + " values. For classes use Loss.crossEntropy().");
+    }
+
+    /** Labels given as numbers are not class indices 0, 1, 2, ... */
+    public static PerceptronException labelNotClassIndex(float value, String loss) {
+        return new PerceptronException(loss + " needs class indices 0, 1, 2, ... as labels, but found "
+                + value + ". For numbers to predict use Loss.mse().");
+    }
+
+    /** Validation or test data holds a class the model never saw in training. */
+    public static PerceptronException unknownClass(String column, String value, List<String> classes) {
+        return new PerceptronException("The label '" + column + "' holds '" + value + "', a class the model was not "
+                + "trained on. It knows: " + TrainingData.preview(classes) + ". Remove those rows or retrain with them.");
+    }
+
+    /** Examples with class names other than the ones the model was trained on. */
+    public static PerceptronException classesChanged(String data, List<String> received, List<String> expected) {
+        return new PerceptronException(data + " has classes " + received + " but the model was trained on "
+                + expected + ". Use data with the same classes in the same order.");
+    }
+
+    /** A class index outside the known classes. */
+    public static PerceptronException classIndexOutOfRange(String data, float value, List<String> classes) {
+        return new PerceptronException(data + " has the label " + value + ", but the classes are indices 0 to "
+                + (classes.size() - 1) + " (" + TrainingData.preview(classes) + ").");
+    }
+
+    /** Multi-label examples with another number of labels than in training. */
+    public static PerceptronException labelCountChanged(String data, long received, List<String> expected) {
+        return new PerceptronException(data + " has " + received + " labels per example but the model was trained on "
+                + expected.size() + " (" + String.join(", ", expected) + ").");
+    }
+
+    /** x and y disagree on the number of examples. */
+    public static PerceptronException arraysDisagree(String xShape, String yShape) {
+        return new PerceptronException("x and y must hold the same number of examples along their first axis, "
+                + "but x is " + xShape + " and y is " + yShape + ".");
+    }
+
+    // ------------------------------------------------------------ model versus data
+
+    /** The model does not know what shape its input has. */
+    public static PerceptronException inputShapeUnknown(String model) {
+        return new PerceptronException("The model's input shape is unknown, so it cannot be trained: " + model
+                + ". Start it with input(...), e.g. Model.sequential().input(2).dense(16).relu().dense(2).");
+    }
+
+    /** The model's input size differs from the number of feature columns. */
+    public static PerceptronException inputSizeMismatch(long[] modelInput, List<String> features) {
+        return new PerceptronException("The model takes " + describe(modelInput) + " per example (input("
+                + joined(modelInput) + ")) but " + features.size() + " feature column" + (features.size() == 1 ? " was" : "s were")
+                + " chosen: " + String.join(", ", features) + ". Choose " + joined(modelInput) + " columns with "
+                + "features(...) or change the model to input(" + features.size() + ").");
+    }
+
+    /** The model's input shape differs from the shape of one example (images, sequences, arrays). */
+    public static PerceptronException inputShapeMismatch(long[] modelInput, long[] examples, String data) {
+        return new PerceptronException("The model takes inputs shaped " + Arrays.toString(modelInput) + " but each "
+                + "example of " + data + " is shaped " + Arrays.toString(examples) + ". Change the model's input("
+                + joined(examples) + ") or reshape the data.");
+    }
+
+    /** The number of model outputs differs from the number of classes or labels. */
+    public static PerceptronException outputSizeMismatch(long outputs, String labels, long expected, String task) {
+        return new PerceptronException("The model outputs " + outputs + " number" + (outputs == 1 ? "" : "s")
+                + " per example but " + labels + " " + task + " " + expected + ". End the model with dense("
+                + expected + ").");
+    }
+
+    /** Validation or test examples are shaped differently from the training examples. */
+    public static PerceptronException featureShapeChanged(String data, long[] received, long[] expected) {
+        return new PerceptronException(data + " has examples shaped " + Arrays.toString(received)
+                + " but the model was trained on " + Arrays.toString(expected) + ".");
+    }
+
+    // ------------------------------------------------------------ settings
+
+    /** A training setting out of range. */
+    public static PerceptronException badSetting(String setting, String expected, Object received) {
+        return new PerceptronException(setting + "(...) needs " + expected + ", received " + received + ".");
+    }
+
+    /** The validation split leaves no examples on one side. */
+    public static PerceptronException splitTooSmall(int examples, double split) {
+        return new PerceptronException("validationSplit(" + split + ") of " + examples + " examples leaves "
+                + (Math.round(examples * split) == 0 ? "no validation examples" : "no training examples")
+                + ". Use more data or a split between " + String.format(Locale.ROOT, "%.2f", 1.0 / Math.max(2, examples))
+                + " and 0.5.");
+    }
+
+    /** Early stopping or checkpoints watch a metric that this run does not record. */
+    public static PerceptronException unknownMetric(String metric, List<String> recorded) {
+        return new PerceptronException("This run does not record '" + metric + "'. It records: "
+                + String.join(", ", recorded) + ".");
+    }
+
+    /** A metric that only makes sense for class labels was asked of a regression model. */
+    public static PerceptronException noAccuracy(String loss) {
+        return new PerceptronException("Accuracy is measured for class labels, but this model was trained with "
+                + loss + " on numbers. Look at loss() instead.");
+    }
+
+    /** A confusion matrix was asked of a model without classes. */
+    public static PerceptronException noConfusionMatrix(String loss) {
+        return new PerceptronException("A confusion matrix counts classes, but this model was trained with "
+                + loss + ", which has none. It exists for models trained with Loss.crossEntropy().");
+    }
+
+    /** Predict or evaluate before training, on data the model cannot read without a signature. */
+    public static PerceptronException notTrained(String what) {
+        return new PerceptronException(what + " needs a model that has been trained (or loaded), so that it knows "
+                + "which columns to read and what the classes are. Call model.fit(data)...train() first.");
+    }
+
+    // ------------------------------------------------------------ while training
+
+    /** The loss became NaN or infinite. */
+    public static PerceptronException nanLoss(float loss, int epoch, int batch, int batchesPerEpoch, String optimizer,
+                                              double learningRate) {
+        return new PerceptronException("Training stopped: the loss became " + (Float.isNaN(loss) ? "NaN" : loss)
+                + " at epoch " + epoch + ", batch " + batch + " of " + batchesPerEpoch + ", so the weights stopped "
+                + "meaning anything. This usually means the learning rate (" + learningRate + ") is too high: try "
+                + "one ten times lower, e.g. Optimizer." + optimizer + "(" + learningRate / 10 + "). Also check the data for "
+                + "huge or missing values. The model keeps the weights from before that batch.");
+    }
+
+    /** The training thread was interrupted (a notebook's stop button). */
+    public static TrainingInterruptedException interrupted(int epoch, int batch, int batchesPerEpoch, TrainingRun run) {
+        return new TrainingInterruptedException("Training interrupted at epoch " + epoch + ", batch " + batch + " of "
+                + batchesPerEpoch + ". The model keeps the weights of the last finished batch; the history of the "
+                + run.epochs() + " finished epoch" + (run.epochs() == 1 ? "" : "s") + " is in run().", run);
+    }
+
+    /** The engine failed in a way the checks before training did not foresee. */
+    public static PerceptronException engineFailed(String during, RuntimeException cause) {
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : firstLine(cause.getMessage());
+        return new PerceptronException("The deep-learning engine failed while " + during + ": " + detail
+                + ". Check that the model's layers fit the data (model.summary()).", cause);
+    }
+
+    // ------------------------------------------------------------ checkpoints
+
+    /** Saving parameters failed. */
+    public static PerceptronException cannotSave(Path path, Exception cause) {
+        return new PerceptronException("Could not save the model to " + path + ": " + cause.getMessage()
+                + ". Check that the folder exists and is writable.", cause);
+    }
+
+    /** Loading parameters failed. */
+    public static PerceptronException cannotLoad(Path path, String reason, Exception cause) {
+        return new PerceptronException("Could not load parameters from " + path + ": " + reason + ".", cause);
+    }
+
+    /** A checkpoint was saved from a model with other layers or shapes. */
+    public static PerceptronException checkpointDoesNotFit(Path path, String reason) {
+        return new PerceptronException("The parameters in " + path + " do not fit this model (" + reason + "). "
+                + "Load them into a model built exactly like the one that saved them.");
+    }
+
+    private static String describe(long[] shape) {
+        return shape.length == 1 ? shape[0] + " number" + (shape[0] == 1 ? "" : "s") : "inputs shaped " + Arrays.toString(shape);
+    }
+
+    private static String joined(long[] shape) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < shape.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return text.toString();
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

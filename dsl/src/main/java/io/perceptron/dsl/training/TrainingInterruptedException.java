@@ -1,0 +1,28 @@
+package io.perceptron.dsl.training;
+
+import io.perceptron.dsl.PerceptronException;
+
+/**
+ * Thrown by {@code train()} when the training thread is interrupted (a notebook's stop button, or
+ * {@code Thread.interrupt()}). Training stops between two batches, frees the batch's memory and
+ * leaves the model with the weights of the last finished batch; the thread's interrupt flag stays
+ * set, as Java convention asks.
+ *
+ * <pre>{@code
+ * try { model.fit(data).epochs(1000).train() }
+ * catch (e: TrainingInterruptedException) { e.run().history() }   // the epochs that finished
+ * }</pre>
+ */
+public final class TrainingInterruptedException extends PerceptronException {
+    private final transient TrainingRun run;
+
+    TrainingInterruptedException(String message, TrainingRun run) {
+        super(message);
+        this.run = run;
+    }
+
+    /** The run up to the interruption: history of the finished epochs, elapsed time. */
+    public TrainingRun run() {
+        return run;
+    }
+}

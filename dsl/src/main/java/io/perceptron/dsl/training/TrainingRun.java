@@ -1,0 +1,127 @@
+package io.perceptron.dsl.training;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import tech.tablesaw.api.Table;
+
+/**
+ * The result of {@code train()}: the history of every epoch as a table, why training stopped,
+ * how long it took, and the best epoch.
+ *
+ * <pre>{@code
+ * val run = model.fit(data).label("label").validationSplit(0.2).epochs(40).train()
+ * run.history()                  // epoch, loss, accuracy, val_loss, val_accuracy
+ * run.metric("val_accuracy")     // the last epoch's value, e.g. 0.97
+ * run.confusionMatrix()          // counts of true class versus predicted class, on the validation data
+ * run                            // TrainingRun: 40 epochs in 1.9 s (completed), loss 0.0712, ...
+ * }</pre>
+ */
+public final class TrainingRun {
+    private final History history;
+    private final String settings;
+    private final Duration elapsed;
+    private final String stopReason;
+    private final boolean stoppedEarly;
+    private final String monitor;
+    private final int bestEpoch;
+    private final Supplier<Table> confusionMatrix;
+
+    TrainingRun(History history, String settings, Duration elapsed, String stopReason, boolean stoppedEarly,
+                String monitor, int bestEpoch, Supplier<Table> confusionMatrix) {
+        this.history = history;
+        this.settings = settings;
+        this.elapsed = elapsed;
+        this.stopReason = stopReason;
+        this.stoppedEarly = stoppedEarly;
+        this.monitor = monitor;
+        this.bestEpoch = bestEpoch;
+        this.confusionMatrix = confusionMatrix;
+    }
+
+    /**
+     * One row per finished epoch: {@code epoch}, {@code loss}, and as they apply {@code accuracy},
+     * {@code val_loss}, {@code val_accuracy}. Training metrics are averages over the epoch's
+     * batches; validation metrics are measured after the epoch.
+     */
+    public Table history() {
+        return history.table();
+    }
+
+    /** How many epochs finished. */
+    public int epochs() {
+        return history.epochs();
+    }
+
+    /** The time training took, validation included. */
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    /** Why training stopped, in words: completed, stopped early (and why), interrupted, NaN loss. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /** Whether early stopping ended the run before the planned epochs. */
+    public boolean stoppedEarly() {
+        return stoppedEarly;
+    }
+
+    /** The metric that decides the best epoch: {@code val_loss} with validation data, else {@code loss}, unless set. */
+    public String monitor() {
+        return monitor;
+    }
+
+    /** The epoch (from 1) with the best {@link #monitor()} value; 0 if no epoch finished. */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    /**
+     * The last finished epoch's value of {@code name}, e.g. {@code metric("val_accuracy")}.
+     *
+     * <pre>{@code
+     * run.metric("loss")        // 0.0712
+     * run.metric("f1")          // PerceptronException: This run does not record 'f1'. It records: loss, accuracy
+     * }</pre>
+     */
+    public double metric(String name) {
+        if (!history.columns().contains(name)) {
+            throw TrainingErrors.unknownMetric(name, history.columns());
+        }
+        return history.last().getOrDefault(name, Double.NaN);
+    }
+
+    /** The last finished epoch's metrics by name, in history column order. */
+    public Map<String, Double> metrics() {
+        return Map.copyOf(history.last());
+    }
+
+    /**
+     * True class (rows) against predicted class (columns), counted on the validation data, or on
+     * the training data when there was none, with the model's current weights.
+     *
+     * <pre>{@code run.confusionMatrix()   // actual | 0 | 1 ; 0 | 98 | 2 ; 1 | 3 | 97 }</pre>
+     */
+    public Table confusionMatrix() {
+        return confusionMatrix.get();
+    }
+
+    /** Every setting the run used, defaults included. */
+    public String settings() {
+        return settings;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("TrainingRun: ").append(history.epochs())
+                .append(history.epochs() == 1 ? " epoch in " : " epochs in ").append(Formats.seconds(elapsed))
+                .append(" (").append(stopReason).append(')');
+        history.last().forEach((name, value) -> text.append(", ").append(name).append(' ').append(Formats.metric(value)));
+        if (bestEpoch > 0 && bestEpoch != history.epochs()) {
+            text.append("; best ").append(monitor).append(" at epoch ").append(bestEpoch);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,128 @@
+# Shared set-up steps for install/run.sh, install/test.sh and install/bench-kernel.sh.
+# Source it; every function is safe to run again and skips work that is already done.
+#
+# Environment knobs:
+#   TARGET_NAME      Maven build folder name per module (default: target), as in the parent POM
+#   PERCEPTRON_JAVA  the java binary the kernelspec launches (default: $JAVA_HOME/bin/java or java on PATH)
+#   PYTHON           the Python 3 used to create .venv (default: python3)
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TARGET_NAME="${TARGET_NAME:-target}"
+VENV="$ROOT/.venv"
+KERNEL_HOME="$ROOT/build/kernel"
+KERNELSPEC_DIR="$VENV/share/jupyter/kernels/perceptron"
+# Jupyter looks in the user's folders before the venv's: put the venv's first so the
+# perceptron kernelspec used is always the one this checkout registered.
+export JUPYTER_PATH="$VENV/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+require_tools() {
+    command -v mvn >/dev/null || die "Maven (mvn) is not on PATH. Install Maven 3.8 or newer."
+    command -v "${PYTHON:-python3}" >/dev/null || die "Python 3 (${PYTHON:-python3}) is not on PATH."
+    local java
+    java="$(java_binary)"
+    [ -x "$java" ] || die "No java found. Install a JDK 17 or newer, or set JAVA_HOME."
+    local version
+    version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+    [ "${version%%.*}" -ge 17 ] 2>/dev/null || die "$java is Java ${version:-unknown}; Perceptron needs Java 17 or newer."
+}
+
+java_binary() {
+    if [ -n "${PERCEPTRON_JAVA:-}" ]; then
+        echo "$PERCEPTRON_JAVA"
+    elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+        echo "$JAVA_HOME/bin/java"
+    else
+        readlink -f "$(command -v java)"
+    fi
+}
+
+# Runs Maven on the whole project with the given goals.
+maven() {
+    (cd "$ROOT" && mvn -B -q -Dtarget.name="$TARGET_NAME" "$@")
+}
+
+# True when a source or POM changed since the kernel was last assembled.
+sources_changed() {
+    local stamp="$KERNEL_HOME/.assembled"
+    [ -f "$stamp" ] || return 0
+    [ -n "$(find "$ROOT/pom.xml" "$ROOT/dsl/pom.xml" "$ROOT/kernel/pom.xml" \
+        "$ROOT/dsl/src/main" "$ROOT/kernel/src/main" -newer "$stamp" -print -quit 2>/dev/null)" ]
+}
+
+# Builds the jars (without tests) unless nothing changed since the last build.
+build_kernel() {
+    if sources_changed; then
+        say "Building the DSL and the kernel (mvn package)"
+        maven -DskipTests package
+        assemble_kernel
+    else
+        say "Kernel is up to date ($KERNEL_HOME)"
+    fi
+}
+
+# Copies the built jars into the two class paths the kernelspec names:
+#   build/kernel/lib   the kernel and its libraries (ZeroMQ, Gson, the Kotlin compiler)
+#   build/kernel/cell  what cells see: the DSL, DJL, Tablesaw and the Kotlin standard library
+assemble_kernel() {
+    local kernel_target="$ROOT/kernel/$TARGET_NAME" dsl_target="$ROOT/dsl/$TARGET_NAME"
+    ls "$kernel_target"/perceptron-kernel-*.jar >/dev/null 2>&1 || die "No kernel jar in $kernel_target: the build failed?"
+    ls "$dsl_target"/perceptron-dsl-*.jar >/dev/null 2>&1 || die "No DSL jar in $dsl_target: the build failed?"
+    rm -rf "$KERNEL_HOME.tmp"
+    mkdir -p "$KERNEL_HOME.tmp/lib" "$KERNEL_HOME.tmp/cell"
+    cp "$kernel_target"/perceptron-kernel-*.jar "$kernel_target"/lib/*.jar "$KERNEL_HOME.tmp/lib/"
+    cp "$dsl_target"/perceptron-dsl-*.jar "$dsl_target"/cell-classpath/*.jar "$KERNEL_HOME.tmp/cell/"
+    # Cells are Kotlin: they need the standard library; the compiler itself stays in lib/.
+    cp "$kernel_target"/lib/kotlin-stdlib-[0-9]*.jar "$KERNEL_HOME.tmp/cell/"
+    rm -rf "$KERNEL_HOME"
+    mv "$KERNEL_HOME.tmp" "$KERNEL_HOME"
+    touch "$KERNEL_HOME/.assembled"
+}
+
+# Creates .venv with the pinned Python packages; reinstalls only when requirements.txt changes.
+setup_venv() {
+    local requirements="$ROOT/install/requirements.txt" stamp="$VENV/.requirements.sha256"
+    local wanted
+    wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
+    if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
+        say "Python environment is up to date ($VENV)"
+        return
+    fi
+    say "Creating the Python environment in .venv (JupyterLab, plotly, test tools)"
+    [ -x "$VENV/bin/python" ] || "${PYTHON:-python3}" -m venv "$VENV" \
+        || die "Could not create a virtual environment; on Debian/Ubuntu install python3-venv."
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+    echo "$wanted" > "$stamp"
+}
+
+# Writes the perceptron kernelspec into the venv (never into the user's own Jupyter folders).
+register_kernelspec() {
+    mkdir -p "$KERNELSPEC_DIR"
+    "$VENV/bin/python" - "$ROOT/install/kernel.json.in" "$KERNELSPEC_DIR/kernel.json" \
+        "$(java_binary)" "$KERNEL_HOME/lib" "$KERNEL_HOME/cell" <<'PY'
+import json, sys
+template, target, java, kernel_lib, cell_lib = sys.argv[1:]
+with open(template) as f:
+    spec = json.load(f)
+replacements = {"@JAVA@": java, "@KERNEL_LIB@": kernel_lib, "@CELL_LIB@": cell_lib}
+def fill(text):
+    for key, value in replacements.items():
+        text = text.replace(key, value)
+    return text
+spec["argv"] = [fill(arg) for arg in spec["argv"]]
+with open(target, "w") as f:
+    json.dump(spec, f, indent=2)
+    f.write("\n")
+PY
+    say "Registered kernelspec 'perceptron' in $KERNELSPEC_DIR"
+}
+
+# Everything a user or a test needs: jars built, class paths assembled, venv, kernelspec.
+setup_all() {
+    require_tools
+    build_kernel
+    setup_venv
+    register_kernelspec
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The one test command: builds everything, runs the Java unit tests of every module (mvn verify),
+# then the end-to-end tests that drive the installed kernel through a real Jupyter client, the
+# jupyter_kernel_test conformance suite and the tutorial notebooks. Needs no network once the
+# Maven and pip caches are filled.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+require_tools
+say "Java unit tests of every module (mvn verify)"
+maven verify
+assemble_kernel
+setup_venv
+register_kernelspec
+
+say "End-to-end tests through jupyter_client (pytest)"
+cd "$ROOT"
+"$VENV/bin/python" -m pytest -p no:cacheprovider "$@" kernel/src/test/python
