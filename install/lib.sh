@@ -15,7 +15,9 @@ KERNELSPEC_DIR="$VENV/share/jupyter/kernels/perceptron"
 # perceptron kernelspec used is always the one this checkout registered.
 export JUPYTER_PATH="$VENV/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+say() {
+    if [ -t 2 ]; then printf '\033[1m==> %s\033[0m\n' "$*" >&2; else printf '==> %s\n' "$*" >&2; fi
+}
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 require_tools() {
@@ -39,9 +41,9 @@ java_binary() {
     fi
 }
 
-# Runs Maven on the whole project with the given goals.
+# Runs Maven on the whole project with the given goals and options.
 maven() {
-    (cd "$ROOT" && mvn -B -q -Dtarget.name="$TARGET_NAME" "$@")
+    (cd "$ROOT" && mvn -B --no-transfer-progress -Dtarget.name="$TARGET_NAME" "$@")
 }
 
 # True when a source or POM changed since the kernel was last assembled.
@@ -56,7 +58,7 @@ sources_changed() {
 build_kernel() {
     if sources_changed; then
         say "Building the DSL and the kernel (mvn package)"
-        maven -DskipTests package
+        maven -q -Dmaven.test.skip=true package
         assemble_kernel
     else
         say "Kernel is up to date ($KERNEL_HOME)"

@@ -15,5 +15,8 @@ if [ "${1:-}" = "--headless" ]; then
     exec "$VENV/bin/python" "$ROOT/install/notebooks.py" --output "$ROOT/build/notebooks" "$@" "$ROOT"/notebooks/*.ipynb
 fi
 
+lab_options=(--ip=127.0.0.1 --ServerApp.root_dir="$ROOT/notebooks")
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+[ "$(id -u)" -eq 0 ] && lab_options+=(--allow-root)
 say "Starting JupyterLab on notebooks/ (Ctrl+C to stop)"
-exec "$VENV/bin/jupyter" lab --ip=127.0.0.1 --ServerApp.root_dir="$ROOT/notebooks" "$@"
+exec "$VENV/bin/jupyter" lab "${lab_options[@]}" "$@"

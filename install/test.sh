@@ -3,6 +3,9 @@
 # then the end-to-end tests that drive the installed kernel through a real Jupyter client, the
 # jupyter_kernel_test conformance suite and the tutorial notebooks. Needs no network once the
 # Maven and pip caches are filled.
+#
+#   install/test.sh                  everything
+#   install/test.sh -k interrupt     extra arguments go to pytest (here: only tests named *interrupt*)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

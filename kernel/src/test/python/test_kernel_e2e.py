@@ -222,6 +222,20 @@ def test_interrupt_stops_a_busy_loop_and_keeps_the_state(kernel: Kernel) -> None
     assert kernel.execute("survivor * 6").result() == "42"
 
 
+def test_interrupt_stops_a_long_djl_computation(kernel: Kernel) -> None:
+    kernel.execute("val manager = ai.djl.ndarray.NDManager.newBaseManager()\n"
+                   "val big = manager.randomNormal(ai.djl.ndarray.types.Shape(300, 300))")
+    busy = kernel.submit("var total = 0f\nwhile (true) { big.matMul(big).use { total += it.sum().getFloat() } }")
+    kernel.wait_for_output(busy, "execute_input")
+    time.sleep(1.0)
+
+    kernel.manager.interrupt_kernel()
+    kernel.wait(busy, timeout=30)
+
+    assert busy.status == "error"
+    assert kernel.execute("manager.ones(ai.djl.ndarray.types.Shape(2)).sum().getFloat()").result() == "2.0"
+
+
 def test_a_forged_request_is_dropped_and_the_kernel_keeps_answering(kernel: Kernel) -> None:
     info = kernel.manager.get_connection_info(session=False)
     address = f"{info['transport']}://{info['ip']}:{info['shell_port']}"

@@ -1,10 +1,17 @@
 package io.perceptron.dsl.optimizer;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.optimizer.AdamW;
+import ai.djl.training.optimizer.Sgd;
 import ai.djl.training.tracker.Tracker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -202,16 +209,75 @@ public final class Optimizer {
     /**
      * A fresh DJL optimizer for one training run, its learning rate following this optimizer's
      * schedule over {@code epochs} epochs of {@code stepsPerEpoch} batches.
+     *
+     * <p>DJL detaches an optimizer's state (Adam's moments, SGD's momentum) from every manager and
+     * leaves it to the garbage collector, which never sees native memory; here the state is
+     * attached to {@code stateManager} instead, so closing that manager frees it.
      */
-    public ai.djl.training.optimizer.Optimizer djl(int stepsPerEpoch, int epochs) {
+    public ai.djl.training.optimizer.Optimizer djl(int stepsPerEpoch, int epochs, NDManager stateManager) {
         // DJL counts updates per parameter from 1; the schedule counts steps from 0.
         Tracker rate = update -> (float) (learningRate * schedule.factor(update - 1L, stepsPerEpoch, epochs));
         return switch (kind) {
-            case SGD -> ai.djl.training.optimizer.Optimizer.sgd().setLearningRateTracker(rate).optMomentum((float) momentum)
-                    .optWeightDecays((float) weightDecay).build();
-            case ADAM -> ai.djl.training.optimizer.Optimizer.adam().optLearningRateTracker(rate).optWeightDecays((float) weightDecay).build();
-            case ADAMW -> ai.djl.training.optimizer.Optimizer.adamW().optLearningRateTracker(rate).optWeightDecays((float) weightDecay).build();
+            case SGD -> new OwnedSgd(ai.djl.training.optimizer.Optimizer.sgd().setLearningRateTracker(rate)
+                    .optMomentum((float) momentum).optWeightDecays((float) weightDecay), stateManager);
+            case ADAM -> new OwnedAdam(ai.djl.training.optimizer.Optimizer.adam().optLearningRateTracker(rate)
+                    .optWeightDecays((float) weightDecay), stateManager);
+            case ADAMW -> new OwnedAdamW(ai.djl.training.optimizer.Optimizer.adamW().optLearningRateTracker(rate)
+                    .optWeightDecays((float) weightDecay), stateManager);
         };
+    }
+
+    /** Puts a state array DJL just created (and detached) into {@code owner}. */
+    private static NDArray owned(NDArray state, NDManager owner) {
+        if (owner != null && state.getManager() != owner) {
+            state.attach(owner);
+        }
+        return state;
+    }
+
+    private static final class OwnedSgd extends Sgd {
+        private final NDManager owner;
+
+        OwnedSgd(Sgd.Builder builder, NDManager owner) {
+            super(builder);
+            this.owner = owner;
+        }
+
+        @Override
+        protected NDArray withDefaultState(Map<String, Map<Device, NDArray>> state, String key, Device device,
+                                           Function<String, NDArray> create) {
+            return owned(super.withDefaultState(state, key, device, create), owner);
+        }
+    }
+
+    private static final class OwnedAdam extends Adam {
+        private final NDManager owner;
+
+        OwnedAdam(Adam.Builder builder, NDManager owner) {
+            super(builder);
+            this.owner = owner;
+        }
+
+        @Override
+        protected NDArray withDefaultState(Map<String, Map<Device, NDArray>> state, String key, Device device,
+                                           Function<String, NDArray> create) {
+            return owned(super.withDefaultState(state, key, device, create), owner);
+        }
+    }
+
+    private static final class OwnedAdamW extends AdamW {
+        private final NDManager owner;
+
+        OwnedAdamW(AdamW.Builder builder, NDManager owner) {
+            super(builder);
+            this.owner = owner;
+        }
+
+        @Override
+        protected NDArray withDefaultState(Map<String, Map<Device, NDArray>> state, String key, Device device,
+                                           Function<String, NDArray> create) {
+            return owned(super.withDefaultState(state, key, device, create), owner);
+        }
     }
 
     private static void checkRate(String optimizer, double learningRate) {

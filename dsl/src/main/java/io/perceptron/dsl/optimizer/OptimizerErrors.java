@@ -18,7 +18,7 @@ final class OptimizerErrors {
                 + ", received " + received + ".");
     }
 
-    static PerceptronException badScheduleArgument(String schedule, String argument, String expected, double received) {
+    static PerceptronException badScheduleArgument(String schedule, String argument, String expected, Object received) {
         return new PerceptronException("Schedule." + schedule + " needs " + argument + " " + expected
                 + ", received " + received + ".");
     }

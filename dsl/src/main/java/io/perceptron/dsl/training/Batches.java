@@ -1,6 +1,7 @@
 package io.perceptron.dsl.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -30,15 +31,20 @@ final class Batches {
     private final ByteBuffer labelBytes;
     private final FloatBuffer labelFloats;
     private final LongBuffer labelLongs;
+    private final int decoderStart;
+    private final ByteBuffer decoderBytes;
+    private final FloatBuffer decoderFloats;
 
     /**
-     * @param data      the examples
-     * @param maxBatch  the largest batch that will be asked for
-     * @param labelType {@code int64} for class indices, {@code float32} otherwise
+     * @param data         the examples
+     * @param maxBatch     the largest batch that will be asked for
+     * @param labelType    {@code int64} for class indices, {@code float32} otherwise
+     * @param decoderStart for an encoder-decoder, the class that starts the decoder's input; -1 otherwise
      */
-    Batches(Examples data, int maxBatch, DataType labelType) {
+    Batches(Examples data, int maxBatch, DataType labelType, int decoderStart) {
         this.data = data;
         this.labelType = labelType;
+        this.decoderStart = decoderStart;
         this.featureShape = data.featureShape();
         this.labelShape = data.labelShape();
         this.featureSize = Math.toIntExact(product(featureShape));
@@ -49,6 +55,30 @@ final class Batches {
         labelBytes = ByteBuffer.allocateDirect(rows * labelSize * Long.BYTES).order(ByteOrder.nativeOrder());
         labelFloats = labelBytes.asFloatBuffer();
         labelLongs = labelBytes.asLongBuffer();
+        decoderBytes = decoderStart < 0 ? null
+                : ByteBuffer.allocateDirect(rows * labelSize * Float.BYTES).order(ByteOrder.nativeOrder());
+        decoderFloats = decoderBytes == null ? null : decoderBytes.asFloatBuffer();
+    }
+
+    /**
+     * The model's inputs for rows {@code order[from..to)}: the features, and for an
+     * encoder-decoder also the decoder's input, each label sequence shifted right by one behind
+     * the start class (at step t the decoder sees the true tokens before t: teacher forcing).
+     */
+    NDList inputs(NDManager manager, int[] order, int from, int to) {
+        NDArray features = features(manager, order, from, to);
+        if (decoderStart < 0) {
+            return new NDList(features);
+        }
+        float[] all = data.labels();
+        decoderFloats.clear();
+        for (int i = from; i < to; i++) {
+            int start = order[i] * labelSize;
+            decoderFloats.put(decoderStart);
+            decoderFloats.put(all, start, labelSize - 1);
+        }
+        decoderBytes.clear().limit((to - from) * labelSize * Float.BYTES);
+        return new NDList(features, manager.create(decoderBytes, batchShape(to - from, labelShape), DataType.FLOAT32));
     }
 
     int size() {

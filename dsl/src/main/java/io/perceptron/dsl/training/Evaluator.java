@@ -26,11 +26,13 @@ final class Evaluator {
     /**
      * Feeds {@code data} through the model in batches of {@code batchSize}, in order.
      *
-     * @param labelType the label type for {@code labels}, or {@code null} to skip labels
+     * @param labelType    the label type for {@code labels}, or {@code null} to skip labels
+     * @param decoderStart for an encoder-decoder, the class that starts the decoder's input
+     *                     (built from the labels); -1 otherwise
      */
     static void forEachBatch(ai.djl.Model djl, NDManager parent, ParameterStore store, Examples data,
-                             DataType labelType, int batchSize, BatchAction action) {
-        Batches batches = new Batches(data, batchSize, labelType == null ? DataType.FLOAT32 : labelType);
+                             DataType labelType, int decoderStart, int batchSize, BatchAction action) {
+        Batches batches = new Batches(data, batchSize, labelType == null ? DataType.FLOAT32 : labelType, decoderStart);
         int[] order = Batches.identity(data.size());
         try (NoGradient scope = NoGradient.enter()) {
             forEachBatch(djl, parent, store, data, labelType, batchSize, action, batches, order);
@@ -42,9 +44,9 @@ final class Evaluator {
         for (int from = 0; from < data.size(); from += batchSize) {
             int to = Math.min(data.size(), from + batchSize);
             try (NDManager batchManager = parent.newSubManager()) {
-                NDArray x = batches.features(batchManager, order, from, to);
+                NDList inputs = batches.inputs(batchManager, order, from, to);
                 NDArray y = labelType == null ? null : batches.labels(batchManager, order, from, to);
-                NDArray outputs = djl.getBlock().forward(store, new NDList(x), false).head();
+                NDArray outputs = djl.getBlock().forward(store, inputs, false).head();
                 action.accept(outputs, y, from, to);
             } catch (PerceptronException e) {
                 throw e;
@@ -58,11 +60,12 @@ final class Evaluator {
     static Scores score(ai.djl.Model djl, NDManager parent, ParameterStore store, TrainingData data, Loss loss,
                         int batchSize) {
         Scores scores = new Scores(loss.task(), data.signature().classes());
-        forEachBatch(djl, parent, store, data.examples(), loss.labelType(), batchSize, (outputs, labels, from, to) -> {
-            try (NDArray value = loss.compute(outputs, labels)) {
-                scores.add(value.getFloat(), outputs, labels, to - from);
-            }
-        });
+        forEachBatch(djl, parent, store, data.examples(), loss.labelType(), data.signature().decoderStart(), batchSize,
+                (outputs, labels, from, to) -> {
+                    try (NDArray value = loss.compute(outputs, labels)) {
+                        scores.add(value.getFloat(), outputs, labels, to - from);
+                    }
+                });
         return scores;
     }
 

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Examples;
+import io.perceptron.dsl.data.Vocabulary;
+import io.perceptron.dsl.layer.Layer;
 import io.perceptron.dsl.loss.Loss;
 import io.perceptron.dsl.model.Model;
 import io.perceptron.dsl.optimizer.Optimizer;
@@ -38,8 +40,8 @@ import tech.tablesaw.api.Table;
  * {@link Loss#crossEntropy()}; fractional numbers: {@link Loss#mse()}; several 0/1 columns:
  * {@link Loss#binaryCrossEntropy()}); {@code Optimizer.adam(0.001)}; {@value #DEFAULT_EPOCHS} epochs
  * of batches of {@value #DEFAULT_BATCH_SIZE}; no validation; shuffled every epoch; a random seed,
- * printed so a run can be repeated; one engine thread for models under
- * {@value #SMALL_MODEL_PARAMETERS} parameters.
+ * printed so a run can be repeated; one engine thread for small models (see
+ * {@link #SMALL_BATCH_ACTIVATIONS}), the engine's own setting otherwise.
  */
 public final class Fit {
     /** Epochs when {@link #epochs(int)} is not called. */
@@ -47,11 +49,17 @@ public final class Fit {
     /** Batch size when {@link #batchSize(int)} is not called. */
     public static final int DEFAULT_BATCH_SIZE = 32;
     /**
-     * Below this many parameters training uses one engine thread: each operation is too small to
-     * gain from more, and handing work between threads costs more than it saves (see the
-     * benchmark in dsl/README.md).
+     * Below this many numbers of activations per batch (the sum of every layer's output size,
+     * times the batch size) training uses one engine thread; above it, the engine's own count.
+     * Small operations gain little from more threads and lose a lot when the cores are busy with
+     * other work, because the engine's threads wait for each other by spinning. Measured on 2
+     * cores, one process: an MLP 2-64-64-2 at batch 64 (17 thousand numbers per batch) ran an
+     * epoch in 173 ms with one thread and 211 ms with two; a small CNN on 28x28 images at batch 64
+     * (1 million) in 344 ms with one and 253 ms with two while the machine was lightly shared, but
+     * 8 epochs of a similar CNN took 2.3-4.3 s with one thread and 13-38 s with two while other
+     * builds kept both cores busy.
      */
-    public static final long SMALL_MODEL_PARAMETERS = 1_000_000;
+    public static final long SMALL_BATCH_ACTIVATIONS = 16L * 1024 * 1024;
 
     private final Model model;
     private final Source source;
@@ -294,8 +302,8 @@ public final class Fit {
 
     /**
      * How many engine threads one tensor operation may use while training (restored afterwards).
-     * Default: 1 for models under {@value #SMALL_MODEL_PARAMETERS} parameters, else the engine's own
-     * setting.
+     * Default: 1 when a batch's activations are small (see {@link #SMALL_BATCH_ACTIVATIONS}), else
+     * the engine's own setting. Results can differ in the last digits between thread counts.
      */
     public Fit threads(int threads) {
         if (threads < 1) {
@@ -320,6 +328,9 @@ public final class Fit {
         // Seeding before the model is built makes the initial weights part of what the seed repeats.
         Engine.getInstance().setRandomSeed((int) seed);
         TrainingData data = prepare();
+        if (model.encoder() != null) {
+            data = asDecoderData(data);
+        }
         checkModelFits(input, data);
         TrainingData trainData = data;
         TrainingData validationData = null;
@@ -358,7 +369,18 @@ public final class Fit {
         if (threads > 0) {
             return threads;
         }
-        return model.parameterCount() < SMALL_MODEL_PARAMETERS ? 1 : 0;
+        return activationsPerExample() * batchSize() < SMALL_BATCH_ACTIVATIONS ? 1 : 0;
+    }
+
+    /** How many numbers the layers output for one example, from shapes alone. */
+    private long activationsPerExample() {
+        Shape shape = model.inputShape();
+        long total = 0;
+        for (Layer layer : model.layers()) {
+            shape = layer.outputShape(shape);
+            total += shape.size();
+        }
+        return total;
     }
 
     /**
@@ -373,10 +395,23 @@ public final class Fit {
                 && previous.labels().equals(now.labels()) && previous.classes().containsAll(now.classes())
                 && !previous.classes().equals(now.classes())) {
             Signature kept = new Signature(now.features(), now.featureShape(), now.labels(), now.task(),
-                    previous.classes(), previous.classType(), now.loss());
+                    previous.classes(), previous.classType(), now.loss(), now.decoderStart());
             return source.read(kept);
         }
         return fresh;
+    }
+
+    /**
+     * An encoder-decoder learns with teacher forcing: its second input is the label sequence
+     * shifted right behind the start token, which must therefore be one of the classes.
+     */
+    private TrainingData asDecoderData(TrainingData data) {
+        Signature signature = data.signature();
+        int start = signature.classes().indexOf(Vocabulary.START);
+        if (signature.task() != Loss.Task.CLASSIFICATION || data.examples().labelShape().length != 1 || start < 0) {
+            throw TrainingErrors.decoderNeedsTokenSequences(model.name(), data.description());
+        }
+        return data.with(signature.withDecoderStart(start));
     }
 
     private static Shape inputShapeOf(Model model) {
@@ -389,6 +424,13 @@ public final class Fit {
 
     private void checkModelFits(Shape input, TrainingData data) {
         Signature signature = data.signature();
+        if (signature.decoderStart() >= 0) {
+            long[] labelShape = data.examples().labelShape();
+            if (!Arrays.equals(input.getShape(), labelShape)) {
+                throw TrainingErrors.decoderInputMismatch(input.getShape(), labelShape);
+            }
+            input = model.inputShapes().get(0);
+        }
         long[] expected = input.getShape();
         if (!Arrays.equals(expected, signature.featureShape())) {
             if (!signature.features().isEmpty()) {

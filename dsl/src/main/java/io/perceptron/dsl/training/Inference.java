@@ -3,12 +3,14 @@ package io.perceptron.dsl.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.loss.Loss;
 import io.perceptron.dsl.model.Model;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -61,9 +63,18 @@ public final class Inference {
         return predict(model.djl(), data);
     }
 
-    /** The model's answer for every example, as a table like {@link #predict(Model, Table)}'s. */
+    /**
+     * The model's answer for every example, as a table like {@link #predict(Model, Table)}'s. An
+     * encoder-decoder writes its output sequence one token at a time, each step reading the tokens
+     * it chose before (greedy decoding); the {@code predicted} column holds the text.
+     */
     public static Table predict(Model model, Examples data) {
-        return predict(model.djl(), data);
+        ai.djl.Model djl = model.djl();
+        Signature signature = signatureOf(djl, "predict(examples)");
+        if (signature.decoderStart() >= 0) {
+            return Generation.greedy(djl, data, signature, Math.toIntExact(model.inputShape().get(0)));
+        }
+        return predict(djl, data);
     }
 
     /** The model's raw outputs (logits for classifiers) for {@code x}; the result belongs to {@code x}'s manager. */
@@ -107,7 +118,7 @@ public final class Inference {
     /** Predictions for examples (images, token sequences): see {@code Model.predict(Examples)}. */
     static Table predict(ai.djl.Model djl, Examples data) {
         Signature signature = signatureOf(djl, "predict(examples)");
-        if (!java.util.Arrays.equals(data.featureShape(), signature.featureShape())) {
+        if (!Arrays.equals(data.featureShape(), signature.featureShape())) {
             throw TrainingErrors.featureShapeChanged(data.name(), data.featureShape(), signature.featureShape());
         }
         return predictionTable(djl, data, signature);
@@ -136,20 +147,19 @@ public final class Inference {
         Loss loss = signature.lossFunction();
         int rows = examples.size();
         List<float[]> batches = new ArrayList<>();
-        long[] outputShape = {0, 0, 0};
-        forward(djl, examples, null, (out, labels, from, to) -> {
-            outputShape[0] = out.getShape().dimension();
-            outputShape[1] = out.getShape().dimension() > 1 ? out.getShape().get(1) : 1;
-            if (outputShape[0] <= 2) {
+        Shape[] outputShape = {new Shape(rows, 1)};
+        forward(djl, examples, null, -1, (out, labels, from, to) -> {
+            outputShape[0] = out.getShape();
+            if (out.getShape().dimension() <= 2) {
                 try (NDArray readable = loss.probabilities(out)) {
                     batches.add(readable.toFloatArray());
                 }
             }
         });
-        if (outputShape[0] > 2) {
+        if (outputShape[0].dimension() > 2) {
             return sequencePredictions(djl, examples, signature);
         }
-        int outputs = (int) outputShape[1];
+        int outputs = outputShape[0].dimension() == 2 ? Math.toIntExact(outputShape[0].get(1)) : 1;
         float[] scores = new float[rows * outputs];
         int offset = 0;
         for (float[] batch : batches) {
@@ -198,7 +208,7 @@ public final class Inference {
     /** For models that output a class per position: the predicted classes of each example, joined by spaces. */
     private static Table sequencePredictions(ai.djl.Model djl, Examples examples, Signature signature) {
         List<String> lines = new ArrayList<>();
-        forward(djl, examples, null, (out, labels, from, to) -> {
+        forward(djl, examples, null, -1, (out, labels, from, to) -> {
             try (NDArray best = out.argMax(-1)) {
                 long[] indices = best.toLongArray();
                 int steps = (int) (indices.length / (to - from));
@@ -234,7 +244,7 @@ public final class Inference {
         List<String> classes = signature.classes();
         int k = classes.size();
         long[][] counts = new long[k][k];
-        forward(djl, data.examples(), signature.lossFunction(), (out, labels, from, to) -> {
+        forward(djl, data.examples(), signature.lossFunction(), signature.decoderStart(), (out, labels, from, to) -> {
             try (NDArray best = out.argMax(-1)) {
                 long[] predicted = best.toLongArray();
                 long[] actual = labels.toLongArray();
@@ -257,10 +267,15 @@ public final class Inference {
 
     // ---------------------------------------------------------------- helpers
 
-    private static void forward(ai.djl.Model djl, Examples examples, Loss labelsFor, Evaluator.BatchAction action) {
+    /**
+     * Runs the model over {@code examples} in batches; with {@code labelsFor} the labels come along
+     * (and feed an encoder-decoder's second input, as in training).
+     */
+    private static void forward(ai.djl.Model djl, Examples examples, Loss labelsFor, int decoderStart,
+                                Evaluator.BatchAction action) {
         try (NDManager manager = djl.getNDManager().newSubManager()) {
             Evaluator.forEachBatch(djl, manager, new ParameterStore(manager, false), examples,
-                    labelsFor == null ? null : labelsFor.labelType(), BATCH, action);
+                    labelsFor == null ? null : labelsFor.labelType(), decoderStart, BATCH, action);
         }
     }
 

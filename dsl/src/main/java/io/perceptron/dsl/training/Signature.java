@@ -22,9 +22,12 @@ import java.util.List;
  * @param classType    how to write a class back into a column: {@code string}, {@code integer},
  *                     {@code long}, {@code short}, {@code boolean}, {@code float} or {@code double}
  * @param loss         the loss as printed; {@link Loss#named(String)} turns it back into the loss
+ * @param decoderStart for an encoder-decoder, the class index that starts the decoder's input
+ *                     (the label sequence shifted right by one behind it: "teacher forcing");
+ *                     -1 for a model with one input
  */
 record Signature(List<String> features, long[] featureShape, List<String> labels, Loss.Task task,
-                 List<String> classes, String classType, String loss) {
+                 List<String> classes, String classType, String loss, int decoderStart) {
     /** The DJL model property that holds the signature, as JSON. */
     static final String PROPERTY = "perceptron.signature";
 
@@ -35,6 +38,11 @@ record Signature(List<String> features, long[] featureShape, List<String> labels
         featureShape = featureShape.clone();
         labels = List.copyOf(labels);
         classes = List.copyOf(classes);
+    }
+
+    /** This signature for an encoder-decoder whose decoder input starts with class {@code start}. */
+    Signature withDecoderStart(int start) {
+        return new Signature(features, featureShape, labels, task, classes, classType, loss, start);
     }
 
     String toJson() {

@@ -7,9 +7,8 @@ import ai.djl.pytorch.jni.JniUtils;
  * The engine's intra-op thread count (how many cores one tensor operation may use), which the
  * training loop sets for a run and restores afterwards.
  *
- * <p>Small models lose more to thread hand-offs than they gain from parallel kernels: an MLP
- * 2-64-64-2 epoch over 10,000 points at batch 64 took 60 ms with one thread and 120 ms with two
- * on a 2-core machine (see dsl/README.md, Training, for the benchmark).
+ * <p>Which count a run uses is decided by {@link Fit#SMALL_BATCH_ACTIVATIONS}, where the
+ * measurements behind it are.
  */
 final class Threads {
     private Threads() {
@@ -30,8 +29,4 @@ final class Threads {
         return previous;
     }
 
-    /** The engine's current intra-op thread count, or 0 when it is not PyTorch. */
-    static int current() {
-        return "PyTorch".equals(Engine.getInstance().getEngineName()) ? JniUtils.getNumThreads() : 0;
-    }
 }

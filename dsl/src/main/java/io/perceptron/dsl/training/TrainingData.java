@@ -6,9 +6,7 @@ import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.loss.Loss;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +59,10 @@ final class TrainingData {
     /** Where the data came from, for printouts: "table moons (1000 rows)". */
     String description() {
         return description;
+    }
+
+    TrainingData with(Signature newSignature) {
+        return new TrainingData(examples, newSignature, description);
     }
 
     TrainingData select(int[] rows) {
@@ -123,7 +125,7 @@ final class TrainingData {
         }
         Loss chosen = loss != null ? loss : defaultLoss(task);
         Signature signature = new Signature(featureColumns, new long[] {featureColumns.size()}, labelColumns, task,
-                classes, classType, chosen.toString());
+                classes, classType, chosen.toString(), -1);
         return fromTable(table, signature);
     }
 
@@ -317,7 +319,7 @@ final class TrainingData {
             }
             return classes;
         }
-        TreeSet<String> values = new TreeSet<>(Comparator.naturalOrder());
+        TreeSet<String> values = new TreeSet<>();
         for (int r = 0; r < column.size(); r++) {
             values.add(classKey(column, r));
         }
@@ -382,7 +384,7 @@ final class TrainingData {
         List<String> labels = task == Loss.Task.MULTI_LABEL ? classes : List.of(DEFAULT_LABEL);
         Signature signature = new Signature(List.of(), examples.featureShape(), labels, task, classes,
                 task == Loss.Task.CLASSIFICATION && examples.classNames().isEmpty() ? "integer" : "string",
-                chosen.toString());
+                chosen.toString(), -1);
         return fromExamples(examples, signature);
     }
 
@@ -479,7 +481,7 @@ final class TrainingData {
         Loss chosen = loss != null ? loss : defaultLoss(task);
         Signature signature = new Signature(List.of(), examples.featureShape(),
                 task == Loss.Task.MULTI_LABEL ? classes : List.of(DEFAULT_LABEL), task, classes, "integer",
-                chosen.toString());
+                chosen.toString(), -1);
         return fromExamples(examples, signature);
     }
 
@@ -514,9 +516,9 @@ final class TrainingData {
         return p;
     }
 
-    /** The distinct class values of a label column, for messages. */
+    /** Class names for messages and printouts: the first ten, then how many there are. */
     static String preview(List<String> values) {
-        LinkedHashSet<String> shown = new LinkedHashSet<>(values.subList(0, Math.min(values.size(), 10)));
-        return String.join(", ", shown) + (values.size() > 10 ? ", ... (" + values.size() + " in all)" : "");
+        return String.join(", ", values.subList(0, Math.min(values.size(), 10)))
+                + (values.size() > 10 ? ", ... (" + values.size() + " in all)" : "");
     }
 }

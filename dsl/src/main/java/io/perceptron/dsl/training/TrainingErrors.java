@@ -149,6 +149,20 @@ public final class TrainingErrors {
                 + expected + ").");
     }
 
+    /** An encoder-decoder was given data that is not pairs of token sequences. */
+    public static PerceptronException decoderNeedsTokenSequences(String model, String data) {
+        return new PerceptronException("The decoder '" + model + "' learns to write token sequences, but " + data
+                + " does not hold one sequence of tokens per example with the start token among the classes. "
+                + "Make the examples with vocabulary.encodePairs(...).");
+    }
+
+    /** The decoder's input length differs from the length of the target sequences. */
+    public static PerceptronException decoderInputMismatch(long[] decoderInput, long[] labels) {
+        return new PerceptronException("The decoder takes input(" + joined(decoderInput) + ") but the target "
+                + "sequences are " + Arrays.toString(labels) + " long. Give the decoder input(" + joined(labels)
+                + ") or encode the targets to that length.");
+    }
+
     /** Validation or test examples are shaped differently from the training examples. */
     public static PerceptronException featureShapeChanged(String data, long[] received, long[] expected) {
         return new PerceptronException(data + " has examples shaped " + Arrays.toString(received)

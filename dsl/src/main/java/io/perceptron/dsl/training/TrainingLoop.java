@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import tech.tablesaw.api.Table;
 
@@ -25,11 +26,10 @@ import tech.tablesaw.api.Table;
  * The training loop, written on DJL's lower level: per batch a forward pass under a gradient
  * collector, the loss, the backward pass, and one optimizer update per parameter.
  *
- * <p>Memory: the run owns a sub-manager of the model's manager; each batch owns a sub-manager of
+ * <p>Memory: the run owns a sub-manager of the model's manager, which holds the optimizer's state
+ * and the best epoch's weights and is closed when the run ends; each batch owns a sub-manager of
  * that, closed at the end of the batch, so every NDArray a batch makes (inputs, activations,
- * gradients' handles) is freed before the next one. The parameters are lent to the run's manager
- * while it lasts, so that the optimizer's state (Adam's moments, which DJL creates beside each
- * weight) is freed with the run, and handed back at the end.
+ * losses) is freed before the next one. Gradient handles are closed right after each update.
  */
 final class TrainingLoop {
     /** The smallest batch used to score validation data: no gradients are kept, so bigger is faster. */
@@ -75,22 +75,26 @@ final class TrainingLoop {
         int previousThreads = Threads.set(plan.threads());
         NDManager modelManager = plan.djl().getNDManager();
         NDManager runManager = modelManager.newSubManager();
-        Map<Parameter, NDManager> lent = lendParameters(runManager);
         ParameterStore store = new ParameterStore(runManager, false);
+        List<Parameter> parameters = new ArrayList<>();
         List<Parameter> trainable = new ArrayList<>();
-        for (Parameter parameter : lent.keySet()) {
-            if (parameter.requiresGradient()) {
-                trainable.add(parameter);
+        for (Parameter parameter : block.getParameters().values()) {
+            if (parameter.isInitialized()) {
+                parameters.add(parameter);
+                if (parameter.requiresGradient()) {
+                    trainable.add(parameter);
+                }
             }
         }
-        ai.djl.training.optimizer.Optimizer optimizer = plan.optimizer().djl(batchesPerEpoch, plan.epochs());
+        ai.djl.training.optimizer.Optimizer optimizer = plan.optimizer().djl(batchesPerEpoch, plan.epochs(), runManager);
         Engine engine = modelManager.getEngine();
         Best best = new Best(plan.monitor());
-        notifyStart(batchesPerEpoch);
         // Off between batches; each batch's gradient collector switches it on for its forward and backward pass.
         NoGradient noGradient = NoGradient.enter();
         try {
-            Batches batches = new Batches(plan.train().examples(), plan.batchSize(), loss.labelType());
+            notifyStart(batchesPerEpoch);
+            Batches batches = new Batches(plan.train().examples(), plan.batchSize(), loss.labelType(),
+                    plan.train().signature().decoderStart());
             int[] order = Batches.identity(examples);
             Random random = new Random(plan.seed());
             for (int epoch = 1; epoch <= plan.epochs() && stop.reason == null; epoch++) {
@@ -126,7 +130,7 @@ final class TrainingLoop {
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 notifyEpoch(epoch, row, start, examples / seconds);
                 if (best.offer(epoch, row.get(plan.monitor()))) {
-                    best.remember(new ArrayList<>(lent.keySet()), plan.patience() > 0);
+                    best.remember(parameters, plan.patience() > 0, runManager);
                     if (plan.checkpoint() != null) {
                         Checkpoints.save(plan.djl(), plan.train().signature(), plan.checkpoint());
                     }
@@ -135,11 +139,13 @@ final class TrainingLoop {
                 }
             }
             if (stop.early && best.snapshot != null) {
-                best.restore(new ArrayList<>(lent.keySet()));
+                best.restore(parameters);
             }
+        } catch (PerceptronException e) {
+            // Listeners still hear the end (a live plot gets its final state), then the error goes on.
+            stop.failed(e);
         } finally {
             noGradient.close();
-            returnParameters(lent);
             runManager.close();
             Threads.set(previousThreads);
         }
@@ -163,12 +169,12 @@ final class TrainingLoop {
                              ai.djl.training.optimizer.Optimizer optimizer, List<Parameter> trainable, Batches batches,
                              int[] order, int from, int to, Scores scores, int epoch, int batch) {
         try (NDManager batchManager = runManager.newSubManager()) {
-            NDArray x = batches.features(batchManager, order, from, to);
+            NDList inputs = batches.inputs(batchManager, order, from, to);
             NDArray y = batches.labels(batchManager, order, from, to);
             NDArray outputs;
             float batchLoss;
             try (GradientCollector collector = engine.newGradientCollector()) {
-                outputs = block.forward(store, new NDList(x), true).head();
+                outputs = block.forward(store, inputs, true).head();
                 NDArray lossValue = loss.compute(outputs, y);
                 batchLoss = lossValue.getFloat();
                 if (!Float.isFinite(batchLoss)) {
@@ -189,23 +195,6 @@ final class TrainingLoop {
         } catch (RuntimeException e) {
             throw TrainingErrors.engineFailed("training (epoch " + epoch + ", batch " + batch + ")", e);
         }
-    }
-
-    /** Moves every parameter array to the run's manager; returns where each came from. */
-    private Map<Parameter, NDManager> lendParameters(NDManager runManager) {
-        Map<Parameter, NDManager> lent = new LinkedHashMap<>();
-        for (Parameter parameter : block.getParameters().values()) {
-            if (parameter.isInitialized()) {
-                NDArray array = parameter.getArray();
-                lent.put(parameter, array.getManager());
-                array.attach(runManager);
-            }
-        }
-        return lent;
-    }
-
-    private static void returnParameters(Map<Parameter, NDManager> lent) {
-        lent.forEach((parameter, owner) -> parameter.getArray().attach(owner));
     }
 
     private static void shuffle(int[] order, Random random) {
@@ -250,7 +239,7 @@ final class TrainingLoop {
     private static final class Stop {
         String reason;
         boolean early;
-        java.util.function.Function<TrainingRun, PerceptronException> failure;
+        Function<TrainingRun, PerceptronException> failure;
 
         void interrupted(int epoch, int batch, int batchesPerEpoch) {
             reason = "interrupted at epoch " + epoch + ", batch " + batch;
@@ -261,6 +250,11 @@ final class TrainingLoop {
             reason = "loss became " + loss + " at epoch " + epoch + ", batch " + batch;
             failure = run -> TrainingErrors.nanLoss(loss, epoch, batch, batchesPerEpoch, optimizer.name(),
                     optimizer.learningRate());
+        }
+
+        void failed(PerceptronException error) {
+            reason = "failed: " + error.getMessage();
+            failure = run -> error;
         }
 
         void early(int epoch, int patience, Best best) {
@@ -296,7 +290,7 @@ final class TrainingLoop {
             return better;
         }
 
-        void remember(List<Parameter> parameters, boolean keepWeights) {
+        void remember(List<Parameter> parameters, boolean keepWeights, NDManager owner) {
             if (!keepWeights) {
                 return;
             }
@@ -305,7 +299,9 @@ final class TrainingLoop {
             }
             snapshot = new ArrayList<>();
             for (Parameter parameter : parameters) {
-                snapshot.add(parameter.getArray().duplicate());
+                NDArray copy = parameter.getArray().duplicate();
+                copy.attach(owner);
+                snapshot.add(copy);
             }
         }
 

@@ -20,11 +20,13 @@ import tech.tablesaw.api.Table;
  *
  * <p>Run from the repository root (Linux only):
  * <pre>
- * OPT_OUT_TRACKING=true mvn -o -q -pl dsl test-compile exec:java -Dai.djl.offline=true \
- *     -Dexec.classpathScope=test -Dexec.mainClass=io.perceptron.dsl.bench.MemoryCheck [-Dexec.args=1000]
+ * mvn -o -q -pl dsl test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+ * cd dsl &amp;&amp; OPT_OUT_TRACKING=true java -Dai.djl.offline=true \
+ *     -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) io.perceptron.dsl.bench.MemoryCheck [epochs]
  * </pre>
- * Add {@code -Xmx96m} (through {@code MAVEN_OPTS}, or run with {@code java -cp}) to keep the heap
- * from growing into the numbers.
+ * Add {@code -Xms96m -Xmx96m -XX:+AlwaysPreTouch} to the {@code java} command to fix the Java heap
+ * and touch it up front, so that only native memory can move the numbers; otherwise the JVM
+ * growing its heap shows up as resident memory too.
  */
 public final class MemoryCheck {
     private static final int DEFAULT_EPOCHS = 200;

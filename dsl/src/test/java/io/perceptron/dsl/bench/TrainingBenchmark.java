@@ -43,10 +43,11 @@ import tech.tablesaw.api.Table;
  *
  * <p>Run from the repository root:
  * <pre>
- * OPT_OUT_TRACKING=true mvn -o -q -pl dsl test-compile exec:java -Dai.djl.offline=true \
- *     -Dexec.classpathScope=test -Dexec.mainClass=io.perceptron.dsl.bench.TrainingBenchmark [-Dexec.args="15 1"]
+ * mvn -o -q -pl dsl test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+ * cd dsl &amp;&amp; OPT_OUT_TRACKING=true java -Dai.djl.offline=true \
+ *     -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) io.perceptron.dsl.bench.TrainingBenchmark [rounds] [threads]
  * </pre>
- * Arguments: measured rounds per case (default 15) and engine threads (default 1).
+ * Arguments: measured rounds per case (default 25) and engine threads (default 1).
  */
 public final class TrainingBenchmark {
     private static final int WARMUP_ROUNDS = 3;
@@ -60,7 +61,7 @@ public final class TrainingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 25;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Engine.getInstance(); // loads the native library before its thread count can be set
         JniUtils.setNumThreads(threads);

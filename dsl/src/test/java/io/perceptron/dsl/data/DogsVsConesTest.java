@@ -168,7 +168,7 @@ class DogsVsConesTest {
                 List.of(List.of(List.of(-1.0, 0.0), List.of(0.0, 1.0))),
                 List.of(List.of(List.of(10.0, 20.0), List.of(30.0, 40.0)))));
         BufferedImage grid = Images.grid(filters);
-        int cell = 28;                                    // 2 pixels enlarged to about 56 screen pixels
+        int cell = 56;                                    // 2 pixels enlarged 28 times, to about 56 screen pixels
         assertEquals(2 * cell + 2, grid.getWidth());
         assertEquals(cell, grid.getHeight());
         assertEquals(0, grid.getRaster().getSample(0, 0, 0));                  // -1: the first filter's smallest

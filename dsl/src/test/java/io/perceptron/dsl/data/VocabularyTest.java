@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perceptron.dsl.PerceptronException;
+import io.perceptron.dsl.tensor.Tensors;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.IntColumn;
@@ -35,6 +36,7 @@ class VocabularyTest {
         int[] marked = vocabulary.encodeWithMarkers("I want a bagel", 8);
         assertArrayEquals(new int[] {2, 7, 11, 4, 6, 3, 0, 0}, marked);
         assertEquals("i want a bagel", vocabulary.decode(marked));
+        assertEquals("i want a bagel", vocabulary.decode(Tensors.of(marked)), "indices held in a tensor");
     }
 
     @Test

@@ -5,6 +5,12 @@ import java.util.Map;
 /**
  * Receives what cells show with {@code display(...)} or a display handle; the protocol layer
  * implements it by publishing {@code display_data} and {@code update_display_data}.
+ *
+ * <pre>{@code
+ * display(table)                          // show(bundle, null, false)
+ * val h = Display.handle("epoch 1")       // show(bundle, id, false)
+ * h.update("epoch 2")                     // show(bundle, id, true)
+ * }</pre>
  */
 @FunctionalInterface
 public interface DisplayTarget {

@@ -15,6 +15,13 @@ import java.util.logging.Logger;
  * <p>Text types go in as strings. JSON types ({@code application/json} and every {@code +json}
  * type such as {@code application/vnd.plotly.v1+json}) arrive as JSON text and go in as JSON
  * values, because front ends hand them to their renderers as parsed objects.
+ *
+ * <pre>{@code
+ * // in a cell: this object's plotly entry reaches JupyterLab as a JSON object, not a string
+ * object : Displayable {
+ *     override fun mimeBundle() = mapOf("application/vnd.plotly.v1+json" to """{"data": [{"y": [1, 3, 2]}]}""")
+ * }
+ * }</pre>
  */
 public final class MimeBundles {
     private static final Logger LOG = Logger.getLogger(MimeBundles.class.getName());

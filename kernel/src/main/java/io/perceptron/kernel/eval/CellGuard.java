@@ -26,6 +26,8 @@ final class CellGuard implements ScriptExecutionWrapper<Object> {
 
     /** Raised instead of running a snippet whose cell was interrupted while it compiled. */
     static final class InterruptedBeforeStart extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         InterruptedBeforeStart() {
             super(EvalMessages.interruptedBeforeStart(), null, false, false);
         }

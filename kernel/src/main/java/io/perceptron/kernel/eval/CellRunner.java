@@ -3,6 +3,7 @@ package io.perceptron.kernel.eval;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,7 +42,7 @@ public final class CellRunner implements AutoCloseable {
     private static final long POLL_MILLIS = 10;
     /** Longest {@link #interrupt()} waits for a cell that is still compiling; it will not run once compiled. */
     private static final long COMPILE_WAIT_MILLIS = 5000;
-    /** Deep Kotlin expressions recurse deeply in the compiler; the default 512 KiB-1 MiB is not always enough. */
+    /** Room for deeply recursive cell code; the JVM's default of about 1 MiB overflows early. */
     private static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
     private static final AtomicInteger WORKER_IDS = new AtomicInteger();
 
@@ -76,7 +77,7 @@ public final class CellRunner implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return true;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 return true;
             }
         }
@@ -91,7 +92,7 @@ public final class CellRunner implements AutoCloseable {
      */
     public CellRunner(Evaluator evaluator) {
         this.evaluator = evaluator;
-        this.control = evaluator instanceof CellControl c ? c : null;
+        this.control = evaluator instanceof KotlinEvaluator kotlin ? kotlin.cellControl() : null;
         synchronized (lock) {
             worker = startWorker();
         }
@@ -132,24 +133,28 @@ public final class CellRunner implements AutoCloseable {
      */
     public void interrupt() {
         Task task;
-        Thread thread;
         synchronized (lock) {
             task = running;
-            thread = worker;
+            if (task != null && control == null) {
+                worker.interrupt();
+                return;
+            }
         }
-        if (task == null) {
-            return;
-        }
-        if (control == null) {
-            thread.interrupt();
-            return;
-        }
-        if (!interruptOnceStarted(task, thread) || task.awaitDone(GRACE_MILLIS)) {
+        if (task == null || !interruptOnceStarted(task) || task.awaitDone(GRACE_MILLIS)) {
             return;
         }
         long compileDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COMPILE_WAIT_MILLIS);
         while (true) {
-            switch (control.stopCell(thread)) {
+            CellGuard.Stop outcome;
+            synchronized (lock) {
+                // Checked under the lock: the worker cannot move on to the next cell meanwhile,
+                // so a stop never hits a cell nobody interrupted.
+                if (running != task) {
+                    return;
+                }
+                outcome = control.stopCell(worker);
+            }
+            switch (outcome) {
                 case NOT_RUNNING:
                     return;
                 case NOT_IN_USER_CODE:
@@ -162,11 +167,11 @@ public final class CellRunner implements AutoCloseable {
                     if (task.awaitDone(STOP_GRACE_MILLIS)) {
                         return;
                     }
-                    abandon(task, thread);
+                    abandon(task);
                     return;
                 case UNSUPPORTED:
                 default:
-                    abandon(task, thread);
+                    abandon(task);
                     return;
             }
         }
@@ -178,27 +183,35 @@ public final class CellRunner implements AutoCloseable {
      *
      * @return false if the task ended before it could be interrupted
      */
-    private boolean interruptOnceStarted(Task task, Thread thread) {
+    private boolean interruptOnceStarted(Task task) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
-        while (!control.interruptCell(thread)) {
+        while (true) {
+            synchronized (lock) {
+                if (running != task) {
+                    return false;
+                }
+                if (control.interruptCell(worker)) {
+                    return true;
+                }
+            }
             if (task.awaitDone(1) || System.nanoTime() > deadline) {
                 return !task.result.isDone();
             }
         }
-        return true;
     }
 
     /** Gives the stuck worker up: the evaluator forgets its cell, and a fresh worker takes the queue. */
-    private void abandon(Task task, Thread thread) {
+    private void abandon(Task task) {
         Optional<EvalResult.Failure> failure;
         synchronized (lock) {
-            failure = control.abandonCell(thread);
+            if (running != task) {
+                return;
+            }
+            failure = control.abandonCell(worker);
             if (failure.isEmpty()) {
                 return;
             }
-            if (running == task) {
-                running = null;
-            }
+            running = null;
             if (!closed) {
                 worker = startWorker();
             }

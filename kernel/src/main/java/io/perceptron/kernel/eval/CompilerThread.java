@@ -51,6 +51,18 @@ final class CompilerThread implements AutoCloseable {
         }
     }
 
+    /** Queues {@code work} on the compiler thread without waiting; a failure is dropped (used for warm-up). */
+    void later(Runnable work) {
+        executor.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                // Optional work: the next real compilation reports any problem in the user's terms.
+            }
+        });
+    }
+
+    /** Lets queued work finish in the background and accepts no more. */
     @Override
     public void close() {
         executor.shutdown();

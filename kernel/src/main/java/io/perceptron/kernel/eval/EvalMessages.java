@@ -70,6 +70,11 @@ final class EvalMessages {
                 + "abandoned cell still uses a CPU core until it ends, so restart the kernel if things slow down.";
     }
 
+    static String definedByFailedCell(String name, int cellNumber) {
+        return name + " is defined by cell " + cellNumber + ", which did not finish, so it has no value. "
+                + "Run cell " + cellNumber + " again, or define " + name + " anew.";
+    }
+
     static String evaluationFailed(Throwable error) {
         return "The Kotlin REPL could not run this cell (" + describe(error)
                 + "). Definitions from earlier cells are kept; if cells keep failing this way, restart the kernel.";

@@ -46,11 +46,12 @@ import org.jetbrains.kotlin.scripting.ide_services.compiler.KJvmReplCompilerWith
  * {@code KJvmReplCompilerWithIdeServices} (compilation, completion, analysis) and one
  * {@code BasicJvmReplEvaluator}.
  *
- * <p>A notebook session, cell by cell:
+ * <p>A notebook session, cell by cell, and what {@link #evaluate} gives for each:
  * <pre>{@code
- * val model = Model.sequential().input(2).dense(16).relu().dense(2)   // cell 1: no value
- * model.summary()                                                      // cell 2: Value(..., "...")
- * 10 / 0                                                               // cell 3: Failure("java.lang.ArithmeticException", "/ by zero", ["...", "    at cell 3, line 1"])
+ * val x = 20      // cell 1: NoValue
+ * x + 1           // cell 2: Value(21, "kotlin.Int")
+ * x / 0           // cell 3: Failure("java.lang.ArithmeticException", "/ by zero",
+ *                 //                 ["java.lang.ArithmeticException: / by zero", "    at cell 3, line 1"])
  * }</pre>
  *
  * <p>Cells see only the cell class path given here (the DSL, DJL, Tablesaw, kotlin-stdlib) and the
@@ -59,11 +60,12 @@ import org.jetbrains.kotlin.scripting.ide_services.compiler.KJvmReplCompilerWith
  * the previous cell's loader. The class path must hold {@code kotlin-stdlib} of the kernel's Kotlin
  * version; the compiler adds nothing of its own ({@code -no-stdlib}).
  *
- * <p>{@link #evaluate} runs on the calling thread; use {@link CellRunner} to run cells on a
+ * <p>{@link #evaluate} runs the cell's code on the calling thread (the compiler itself works on
+ * a thread of its own, see {@link CompilerThread}); use {@link CellRunner} to run cells on a
  * worker thread that can be interrupted. {@link #complete}, {@link #inspect} and
  * {@link #isComplete} may be called from other threads, also while a cell runs.
  */
-public final class KotlinEvaluator implements Evaluator, CellControl {
+public final class KotlinEvaluator implements Evaluator {
 
     /**
      * What every cell imports: the DSL's packages, DJL's NDArray types, Tablesaw's API, and
@@ -92,6 +94,9 @@ public final class KotlinEvaluator implements Evaluator, CellControl {
      */
     private static final List<String> COMPILER_OPTIONS = List.of("-jvm-target", "17", "-no-stdlib", "-no-reflect");
 
+    /** Code analysed and compiled once in the background at start-up, so the compiler is warm for the first cell. */
+    private static final String WARM_UP_CODE = "listOf(1, 2).map { it * 2 }.sum()";
+
     /** Longest rendering of a value shown by {@link #inspect}. */
     private static final int MAX_INSPECTED_VALUE_CHARS = 300;
 
@@ -107,6 +112,9 @@ public final class KotlinEvaluator implements Evaluator, CellControl {
     private final CellGuard guard;
     private final CellNames cells = new CellNames();
     private final AtomicInteger evaluateCalls = new AtomicInteger();
+    /** Cells waiting for the compiler thread; the warm-up gives way to them. */
+    private final AtomicInteger cellsCompiling = new AtomicInteger();
+    private final ScriptingHostConfiguration host = JvmScriptingHostConfigurationKt.getDefaultJvmScriptingHostConfiguration();
     /** Replaced only after an evaluation went wrong outside cell code (see {@link #rebuildHistory}). */
     private volatile BasicJvmReplEvaluator repl;
     private volatile boolean broken;
@@ -130,7 +138,6 @@ public final class KotlinEvaluator implements Evaluator, CellControl {
         this.classPath = CellClassPath.of(cellClassPath);
         this.imports = defaultImports.stream().filter(classPath::canImport).toList();
         this.guard = new CellGuard(classPath.loader());
-        ScriptingHostConfiguration host = JvmScriptingHostConfigurationKt.getDefaultJvmScriptingHostConfiguration();
         ScriptCompilationConfiguration.Companion compilationKeys = ScriptCompilationConfiguration.Companion;
         this.compilation = new ScriptCompilationConfiguration(builder -> {
             builder.put(ScriptCompilationKt.getDefaultImports(compilationKeys), imports);
@@ -153,6 +160,28 @@ public final class KotlinEvaluator implements Evaluator, CellControl {
         });
         this.compiler = compilerThread.call(() -> new KJvmReplCompilerWithIdeServices(host));
         this.repl = new BasicJvmReplEvaluator(new ReplayingScriptEvaluator(List.of()));
+        compilerThread.later(this::warmUp);
+    }
+
+    /**
+     * Most of a first cell's wait (seconds) is the compiler starting up: loading its classes and
+     * JIT-compiling them. Doing that while the user is still reading the notebook makes the first
+     * cell quick. Nothing is added to the session: analysis needs no history, and the back end
+     * warms up in a throwaway compiler.
+     */
+    private void warmUp() {
+        String code = WARM_UP_CODE + ".";
+        variantsOnCompilerThread(code, code.length());
+        if (cellsCompiling.get() > 0) {
+            return; // A cell is waiting: it warms the back end itself, sooner than a throwaway would.
+        }
+        KJvmReplCompilerWithIdeServices throwaway = new KJvmReplCompilerWithIdeServices(host);
+        try {
+            CellSource source = new CellSource("WarmUp", WARM_UP_CODE);
+            Suspending.await(c -> throwaway.compile(List.of(source), compilation, c));
+        } finally {
+            throwaway.getState().dispose();
+        }
     }
 
     /** The default imports that resolved against the cell class path and are in effect. */
@@ -207,10 +236,13 @@ public final class KotlinEvaluator implements Evaluator, CellControl {
         CellNames.Cell names = cells.register(cellNumber, code);
         ResultWithDiagnostics<LinkedSnippet<KJvmCompiledScript>> compiled;
         CellSource source = new CellSource(names.className(), code);
+        cellsCompiling.incrementAndGet();
         try {
             compiled = compilerThread.call(() -> Suspending.await(c -> compiler.compile(List.of(source), compilation, c)));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             return new EvalResult.Failure(EvalMessages.COMPILATION_ERROR, EvalMessages.compilerCrashed(e), List.of());
+        } finally {
+            cellsCompiling.decrementAndGet();
         }
         if (!(compiled instanceof ResultWithDiagnostics.Success<LinkedSnippet<KJvmCompiledScript>> success)) {
             return Tracebacks.compilationFailure(compiled.getReports(), code, cellNumber);
@@ -219,13 +251,19 @@ public final class KotlinEvaluator implements Evaluator, CellControl {
         guard.compiled(cell, snippet);
 
         BasicJvmReplEvaluator evaluator = repl;
-        ResultWithDiagnostics<LinkedSnippet<KJvmEvaluatedSnippet>> evaluated =
-                Suspending.await(c -> evaluator.eval(snippet, evaluation, c));
+        ResultWithDiagnostics<LinkedSnippet<KJvmEvaluatedSnippet>> evaluated = null;
+        Throwable replCrash = null;
+        try {
+            evaluated = Suspending.await(c -> evaluator.eval(snippet, evaluation, c));
+        } catch (RuntimeException | LinkageError e) {
+            // The REPL's own code failed (cell code cannot throw out of eval); recovered below.
+            replCrash = e;
+        }
         if (guard.isAbandoned(cell)) {
             // Another thread already reported this cell and rebuilt the session; touch nothing.
             return new EvalResult.Failure(EvalMessages.INTERRUPTED, EvalMessages.abandoned(), List.of());
         }
-        ResultValue result = resultOf(evaluated, snippet);
+        ResultValue result = evaluated == null ? null : resultOf(evaluated, snippet);
         if (result instanceof ResultValue.Error error) {
             return failureOf(error.getError(), cell);
         }
@@ -238,13 +276,13 @@ public final class KotlinEvaluator implements Evaluator, CellControl {
             return new EvalResult.NoValue();
         }
         // Evaluation failed outside the cell's code (class loading, the REPL's bookkeeping).
-        Throwable cause = firstException(evaluated.getReports());
+        Throwable cause = replCrash != null ? replCrash : causeOf(evaluated.getReports());
         rebuildHistory(snippet, new ResultValue.Error(cause, null, standInClass(snippet, null)));
         if (guard.wasInterrupted(cell)) {
             return interruptedFailure(cause, cell);
         }
         return new EvalResult.Failure(EvalMessages.EVALUATION_ERROR, EvalMessages.evaluationFailed(cause),
-                cause == null ? List.of() : Tracebacks.trace(cause, cells));
+                Tracebacks.trace(cause, cells));
     }
 
     /** The result the REPL recorded for {@code snippet}, or null if it recorded none. */
@@ -287,8 +325,11 @@ public final class KotlinEvaluator implements Evaluator, CellControl {
         return new EvalResult.Failure(EvalMessages.INTERRUPTED, EvalMessages.interrupted(), List.copyOf(lines));
     }
 
-    private static Throwable firstException(List<ScriptDiagnostic> reports) {
-        return reports.stream().map(ScriptDiagnostic::getException).filter(e -> e != null).findFirst().orElse(null);
+    /** The exception behind a failed evaluation, or one carrying the REPL's messages if it gave none. */
+    private static Throwable causeOf(List<ScriptDiagnostic> reports) {
+        return reports.stream().map(ScriptDiagnostic::getException).filter(e -> e != null).findFirst()
+                .orElseGet(() -> new IllegalStateException(reports.stream().map(ScriptDiagnostic::getMessage)
+                        .reduce((a, b) -> a + "; " + b).orElse("no details")));
     }
 
     // ------------------------------------------------------------------ recovering the history
@@ -368,20 +409,29 @@ public final class KotlinEvaluator implements Evaluator, CellControl {
         }
     }
 
-    // ------------------------------------------------------------------ interrupt (CellControl)
+    // ------------------------------------------------------------------------------ interrupt
 
-    @Override
-    public boolean interruptCell(Thread worker) {
-        return guard.interrupt(worker);
+    /** The interrupt steps {@link CellRunner} escalates through. */
+    CellControl cellControl() {
+        return new CellControl() {
+            @Override
+            public boolean interruptCell(Thread worker) {
+                return guard.interrupt(worker);
+            }
+
+            @Override
+            public CellGuard.Stop stopCell(Thread worker) {
+                return guard.stop(worker);
+            }
+
+            @Override
+            public Optional<EvalResult.Failure> abandonCell(Thread worker) {
+                return abandon(worker);
+            }
+        };
     }
 
-    @Override
-    public CellGuard.Stop stopCell(Thread worker) {
-        return guard.stop(worker);
-    }
-
-    @Override
-    public Optional<EvalResult.Failure> abandonCell(Thread worker) {
+    private Optional<EvalResult.Failure> abandon(Thread worker) {
         CellGuard.Cell cell = guard.abandon(worker);
         if (cell == null) {
             return Optional.empty();
@@ -423,19 +473,21 @@ public final class KotlinEvaluator implements Evaluator, CellControl {
         if (closed) {
             return List.of();
         }
-        CellSource source = new CellSource(cells.scratchName(), code);
         try {
-            return compilerThread.call(() -> {
-                ResultWithDiagnostics<Sequence<SourceCodeCompletionVariant>> result = Suspending.await(
-                        c -> compiler.complete(source, KotlinSyntax.position(code, cursor), compilation, c));
-                return result instanceof ResultWithDiagnostics.Success<Sequence<SourceCodeCompletionVariant>> success
-                        ? SequencesKt.toList(success.getValue())
-                        : List.<SourceCodeCompletionVariant>of();
-            });
+            return compilerThread.call(() -> variantsOnCompilerThread(code, cursor));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // Completion is a convenience: a compiler failure on half-typed code must never surface.
             return List.of();
         }
+    }
+
+    private List<SourceCodeCompletionVariant> variantsOnCompilerThread(String code, int cursor) {
+        CellSource source = new CellSource(cells.scratchName(), code);
+        ResultWithDiagnostics<Sequence<SourceCodeCompletionVariant>> result = Suspending.await(
+                c -> compiler.complete(source, KotlinSyntax.position(code, cursor), compilation, c));
+        return result instanceof ResultWithDiagnostics.Success<Sequence<SourceCodeCompletionVariant>> success
+                ? SequencesKt.toList(success.getValue())
+                : List.of();
     }
 
     /** Jupyter-style kind of a completion, from the compiler's icon name. */
@@ -602,23 +654,18 @@ public final class KotlinEvaluator implements Evaluator, CellControl {
         return classPath.loader();
     }
 
-    /** Releases the compiler and the cell class path's open jars. Close the {@link CellRunner} first. */
+    /**
+     * Releases the compiler (in the background, once any work queued for it is done) and the cell
+     * class path's open jars. Close the {@link CellRunner} first.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        try {
-            compilerThread.call(() -> {
-                compiler.getState().dispose();
-                return null;
-            });
-        } catch (RuntimeException e) {
-            // Best effort: the session is going away either way.
-        } finally {
-            compilerThread.close();
-        }
+        compilerThread.later(() -> compiler.getState().dispose());
+        compilerThread.close();
         classPath.close();
     }
 }

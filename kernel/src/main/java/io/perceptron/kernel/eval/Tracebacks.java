@@ -6,6 +6,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kotlin.script.experimental.api.ScriptDiagnostic;
 import kotlin.script.experimental.api.SourceCode;
 
@@ -26,6 +28,14 @@ final class Tracebacks {
     private static final int MAX_CAUSES = 10;
 
     private static final String INDENT = "    ";
+
+    /**
+     * The JDK's message when a cell uses a name from an earlier cell that failed: the REPL keeps
+     * no object for a failed cell, e.g. {@code Cannot invoke "Cell_4.getI()" because
+     * "this.$$earlierScripts[2]" is null}.
+     */
+    private static final Pattern NAME_FROM_FAILED_CELL = Pattern.compile(
+            "\"(Cell_\\d+(?:_\\d+)?)\\.([\\w$]+)\\([^\"]*\\)\" because \"this\\.\\$\\$earlierScripts\\[\\d+]\" is null");
 
     private Tracebacks() {
     }
@@ -92,7 +102,38 @@ final class Tracebacks {
 
     /** The failure for an exception thrown by a cell: its class, its message, the trimmed trace with causes. */
     static EvalResult.Failure runtimeFailure(Throwable error, CellNames cells) {
+        Optional<String> advice = nameFromFailedCell(error, cells);
+        if (advice.isPresent()) {
+            List<String> lines = new ArrayList<>(trace(error, cells));
+            lines.set(0, error.getClass().getName() + ": " + advice.get());
+            return new EvalResult.Failure(error.getClass().getName(), advice.get(), List.copyOf(lines));
+        }
         return new EvalResult.Failure(error.getClass().getName(), EvalMessages.messageOf(error), trace(error, cells));
+    }
+
+    /** Advice for a {@code NullPointerException} that comes from using a name defined by a failed cell. */
+    private static Optional<String> nameFromFailedCell(Throwable error, CellNames cells) {
+        if (!(error instanceof NullPointerException) || error.getMessage() == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = NAME_FROM_FAILED_CELL.matcher(error.getMessage());
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        Optional<CellNames.Cell> cell = cells.cellOf(matcher.group(1));
+        return cell.map(c -> EvalMessages.definedByFailedCell(userName(matcher.group(2)), c.number()));
+    }
+
+    /** The Kotlin name behind a member of a snippet class: {@code getRate} is {@code rate}, {@code train} stays. */
+    private static String userName(String member) {
+        for (String prefix : List.of("get", "is")) {
+            if (member.length() > prefix.length() && member.startsWith(prefix)
+                    && Character.isUpperCase(member.charAt(prefix.length()))) {
+                String rest = member.substring(prefix.length());
+                return prefix.equals("is") ? member : Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+            }
+        }
+        return member;
     }
 
     /**

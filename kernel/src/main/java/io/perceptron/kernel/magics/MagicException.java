@@ -3,7 +3,13 @@ package io.perceptron.kernel.magics;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-/** A magic line that cannot run; the message says what to type instead. */
+/**
+ * A magic line that cannot run; the message says what to type instead. The cell fails with it:
+ *
+ * <pre>{@code
+ * %timeit 1 + 1     // There is no magic %timeit. Known magics: %help. Type %help to see what each does.
+ * }</pre>
+ */
 public final class MagicException extends RuntimeException {
 
     private MagicException(String message) {

@@ -5,6 +5,10 @@ import io.perceptron.kernel.eval.EvalResult;
 /**
  * Runs cell code away from the shell thread so that an interrupt arriving on the control channel
  * can stop it. The kernel backs it with the evaluator's cell runner; tests use a fake.
+ *
+ * <pre>{@code
+ * while (true) {}     // execute(...) returns Failure("Interrupted", ...) once the user interrupts
+ * }</pre>
  */
 public interface CellExecutor {
 

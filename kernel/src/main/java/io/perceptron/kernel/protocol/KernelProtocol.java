@@ -166,15 +166,7 @@ public final class KernelProtocol implements RequestHandler {
             abortingQueue = request.flag("stop_on_error", true) && outbox.hasWaiting(channel);
         } else {
             if (result instanceof EvalResult.Value value && !silent) {
-                Map<String, String> bundle = renderer.apply(value.value());
-                if (storeHistory) {
-                    history.output(count, bundle.get("text/plain"));
-                }
-                JsonObject published = new JsonObject();
-                published.addProperty("execution_count", count);
-                published.add("data", MimeBundles.toJson(bundle));
-                published.add("metadata", new JsonObject());
-                publish(request, "execute_result", published);
+                publishResult(request, count, value, storeHistory);
             }
             reply = ok();
             reply.add("user_expressions", new JsonObject());
@@ -182,6 +174,19 @@ public final class KernelProtocol implements RequestHandler {
         }
         reply.addProperty("execution_count", count);
         reply(channel, request, "execute_reply", reply);
+    }
+
+    /** Publishes a cell's value as {@code execute_result}, rendered to a MIME bundle. */
+    private void publishResult(JupyterMessage request, int count, EvalResult.Value value, boolean storeHistory) {
+        Map<String, String> bundle = renderer.apply(value.value());
+        if (storeHistory) {
+            history.output(count, bundle.get("text/plain"));
+        }
+        JsonObject published = new JsonObject();
+        published.addProperty("execution_count", count);
+        published.add("data", MimeBundles.toJson(bundle));
+        published.add("metadata", new JsonObject());
+        publish(request, "execute_result", published);
     }
 
     /** Answers an execute request queued behind a failed cell without running it, as ipykernel does. */

@@ -11,6 +11,11 @@ import java.util.UUID;
 /**
  * The kernel's side of a Jupyter session: makes the headers of the messages the kernel sends,
  * linking each reply and publication to the request it answers.
+ *
+ * <pre>{@code
+ * JupyterMessage reply = session.reply(request, "kernel_info_reply", content);   // parent: request
+ * JupyterMessage busy = session.publish(request, "status", busyContent);         // IOPub, same parent
+ * }</pre>
  */
 public final class Session {
     /** The version of the Jupyter messaging protocol this kernel speaks. */

@@ -83,6 +83,30 @@ class CellRunnerTest {
     }
 
     @Test
+    void cellInterruptedWhileCompilingNeverStarts() {
+        // Long enough to compile (seconds) that the interrupt surely arrives before its code could run.
+        StringBuilder longCell = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            longCell.append("val generated").append(i).append(" = ").append(i).append(" * 2\n");
+        }
+        longCell.append("System.setProperty(\"perceptron.test.compiledCellRan\", \"yes\")\n");
+
+        EvalResult.Failure failure = assertTimeoutPreemptively(HANG_GUARD, () -> {
+            CompletableFuture<EvalResult> result = CompletableFuture.supplyAsync(() -> runner.run(longCell.toString(), 34));
+            while (!runner.isRunning() && !result.isDone()) {
+                Thread.onSpinWait();
+            }
+            runner.interrupt();
+            return assertInstanceOf(EvalResult.Failure.class, result.get());
+        });
+
+        assertEquals("Interrupted", failure.name());
+        assertEquals("The cell was interrupted before its code started; nothing ran.", failure.message());
+        assertEquals(null, System.getProperty("perceptron.test.compiledCellRan"));
+        assertEquals(new EvalResult.Value(5, "kotlin.Int"), runner.run("2 + 3"));
+    }
+
+    @Test
     void interruptWithNoCellRunningChangesNothing() {
         runner.interrupt();
 

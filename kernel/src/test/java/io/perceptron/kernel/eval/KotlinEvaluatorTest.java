@@ -81,6 +81,20 @@ class KotlinEvaluatorTest {
     }
 
     @Test
+    void usingANameFromACellThatFailedExplainsWhatToDo() {
+        assertEquals("java.lang.IllegalStateException",
+                failure(kotlin.evaluate("val unfinished = 1\nerror(\"stops before the end\")", 40)).name());
+
+        EvalResult.Failure failure = failure(kotlin.evaluate("unfinished + 1", 41));
+
+        assertEquals("java.lang.NullPointerException", failure.name());
+        assertEquals("unfinished is defined by cell 40, which did not finish, so it has no value. "
+                + "Run cell 40 again, or define unfinished anew.", failure.message());
+        assertEquals(List.of("java.lang.NullPointerException: " + failure.message(), "    at cell 41, line 1"),
+                failure.traceback());
+    }
+
+    @Test
     void nameOfCellThatDidNotCompileCanBeDefinedAgain() {
         assertEquals("CompilationError", failure("val label: Int = \"text\"").name());
 

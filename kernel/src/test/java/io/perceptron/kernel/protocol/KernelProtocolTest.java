@@ -9,6 +9,8 @@ import com.google.gson.JsonObject;
 import io.perceptron.kernel.eval.EvalResult;
 import io.perceptron.kernel.magics.Magics;
 import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,12 @@ import org.junit.jupiter.api.Test;
 
 /** The protocol layer driven through an in-memory outbox and a fake language. */
 class KernelProtocolTest {
+    /**
+     * The cells' loader for %help: one that sees only the JDK. With DJL visible, %help would load
+     * PyTorch's native library into this test JVM, which then no other class loader (the
+     * evaluator tests' cell loaders) could load again.
+     */
+    private static final ClassLoader JDK_ONLY = new URLClassLoader(new URL[0], null);
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final Session session = new Session("kernel-session");
     private final Session client = new Session("client-session");
@@ -27,8 +35,7 @@ class KernelProtocolTest {
     private final FakeEvaluator language = new FakeEvaluator(this::cell, Map.of("println", "fun println(message: Any?)",
             "print", "fun print(message: Any?)", "pi", "Double"));
     private final KernelProtocol kernel = new KernelProtocol(language, language, outbox, session, output,
-            KernelProtocolTest::render, Magics.standard(List.of("import io.perceptron.dsl.*"),
-                    getClass().getClassLoader()),
+            KernelProtocolTest::render, Magics.standard(List.of("import io.perceptron.dsl.*"), JDK_ONLY),
             KernelInfo.perceptron("0.1.0", "2.3.10"), shutdowns::incrementAndGet);
 
     /** The fake language: a few cells with known outcomes. */
