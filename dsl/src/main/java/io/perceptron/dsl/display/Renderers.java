@@ -36,6 +36,7 @@ public final class Renderers {
     static {
         register(Table.class, Renderers::table);
         register(RenderedImage.class, image -> Map.of("image/png", png(image)));
+        register(ai.djl.ndarray.NDArray.class, array -> Map.of("text/plain", io.perceptron.dsl.tensor.Tensors.format(array)));
         register(tech.tablesaw.plotly.components.Figure.class,
                 figure -> io.perceptron.dsl.plot.Figure.from(figure).mimeBundle());
     }

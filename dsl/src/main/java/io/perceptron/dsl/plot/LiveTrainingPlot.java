@@ -12,11 +12,11 @@ import java.util.function.LongSupplier;
  * curves, which grow by a point per epoch. When training ends, however it ends, the output
  * becomes a normal figure of the curves.
  *
- * <p>A notebook kernel makes it every run's listener once, at start-up; a cell can also pass one
- * to a single run.
+ * <p>Every run gets one by default while a notebook is attached ({@code Display.isRich()}); a
+ * program can also pass one to a single run.
  *
  * <pre>{@code
- * TrainingListener.installDefault { LiveTrainingPlot() }              // what the kernel does
+ * model.fit(data).label("label").train()                              // live plot in a notebook
  * model.fit(data).label("label").listener(LiveTrainingPlot()).quiet().train()
  * }</pre>
  */

@@ -45,7 +45,7 @@ public interface TrainingListener {
 
     /**
      * Makes {@code factory} supply the listener every {@code train()} gets unless it is
-     * {@code quiet()}; {@code null} restores the plain-text progress lines.
+     * {@code quiet()}; {@code null} restores the default: a live plot when a notebook is attached, else plain-text progress lines.
      *
      * <pre>{@code TrainingListener.installDefault { LivePlot() }   // done once by a notebook kernel }</pre>
      */

@@ -1,13 +1,12 @@
 package io.perceptron.dsl.data;
 
+import io.perceptron.dsl.Readme;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perceptron.dsl.PerceptronException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,8 @@ import tech.tablesaw.api.Table;
 /** The "Data" section of dsl/README.md: what it quotes and the numbers it states are the code's. */
 class DataReadmeTest {
 
-    private static String section() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("## Data");
-        return readme.substring(start, readme.indexOf("\n## ", start + 1));
+    private static String section() {
+        return Readme.section("Data");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.perceptron.dsl.plot;
 
+import io.perceptron.dsl.Readme;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Datasets;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -17,11 +16,8 @@ import tech.tablesaw.api.Table;
 /** The "Plots" section of dsl/README.md: what it quotes and the numbers it states are the code's. */
 class PlotReadmeTest {
 
-    private static String plotsSection() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("## Plots");
-        int end = readme.indexOf("\n## ", start + 1);
-        return end < 0 ? readme.substring(start) : readme.substring(start, end);
+    private static String plotsSection() {
+        return Readme.section("Plots");
     }
 
     @Test

@@ -1,11 +1,10 @@
 package io.perceptron.dsl.tensor;
 
+import io.perceptron.dsl.Readme;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -13,10 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The "Tensors" section of dsl/README.md, cell by cell in Java: what it quotes is what the code does. */
 class TensorReadmeTest {
 
-    private static String section() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("## Tensors");
-        return readme.substring(start, readme.indexOf("\n## ", start + 1));
+    private static String section() {
+        return Readme.section("Tensors");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.perceptron.dsl.training;
 
+import io.perceptron.dsl.Readme;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +21,9 @@ import tech.tablesaw.api.Table;
 
 /** The "Training" section of dsl/README.md: what it shows or quotes is what the code does. */
 class TrainingReadmeTest {
-    private static final Path README = Path.of("README.md");
 
-    private static String training() throws IOException {
-        String text = Files.readString(README);
-        return text.substring(text.indexOf("## Training\n"), text.indexOf("## Data\n"));
+    private static String training() {
+        return Readme.section("Training");
     }
 
     @Test
