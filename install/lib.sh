@@ -5,12 +5,14 @@
 #   TARGET_NAME      Maven build folder name per module (default: target), as in the parent POM
 #   PERCEPTRON_JAVA  the java binary the kernelspec launches (default: $JAVA_HOME/bin/java or java on PATH)
 #   PYTHON           the Python 3 used to create .venv (default: python3)
+#   PERCEPTRON_CHROMIUM  the Chromium the browser tests drive (default: /usr/bin/chromium, Debian's package)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TARGET_NAME="${TARGET_NAME:-target}"
 VENV="$ROOT/.venv"
 KERNEL_HOME="$ROOT/build/kernel"
 KERNELSPEC_DIR="$VENV/share/jupyter/kernels/perceptron"
+export PERCEPTRON_CHROMIUM="${PERCEPTRON_CHROMIUM:-/usr/bin/chromium}"
 # Jupyter looks in the user's folders before the venv's: put the venv's first so the
 # perceptron kernelspec used is always the one this checkout registered.
 export JUPYTER_PATH="$VENV/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
@@ -97,6 +99,29 @@ setup_venv() {
         || die "Could not create a virtual environment; on Debian/Ubuntu install python3-venv."
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
     echo "$wanted" > "$stamp"
+}
+
+# Installs Debian's chromium for the browser tests unless it is there. Playwright (in .venv) drives
+# it; `playwright install` is never run, so no browser build is downloaded.
+setup_browser() {
+    if [ -x "$PERCEPTRON_CHROMIUM" ]; then
+        say "Chromium for the browser tests is installed ($PERCEPTRON_CHROMIUM)"
+        return
+    fi
+    [ "$PERCEPTRON_CHROMIUM" = /usr/bin/chromium ] \
+        || die "PERCEPTRON_CHROMIUM is $PERCEPTRON_CHROMIUM, which is not an executable. Point it at a Chromium binary, or unset it to use Debian's chromium package."
+    command -v apt-get >/dev/null \
+        || die "The browser tests need Chromium at /usr/bin/chromium and this system has no apt-get. Install Chromium and set PERCEPTRON_CHROMIUM to its binary."
+    [ "$(id -u)" -eq 0 ] \
+        || die "The browser tests need Debian's chromium package, which is not installed. Run: sudo apt-get install -y chromium (then run this again)."
+    say "Installing Debian's chromium for the browser tests (apt-get)"
+    # Reads the package lists again only when they do not know chromium yet (a fresh machine).
+    if ! apt-cache policy chromium 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+        apt-get update -q || die "apt-get update failed; the browser tests need the chromium package."
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium \
+        || die "apt-get install chromium failed; the browser tests need it (see the apt-get output above)."
+    [ -x /usr/bin/chromium ] || die "apt-get installed chromium but /usr/bin/chromium is missing."
 }
 
 # Writes the perceptron kernelspec into the venv (never into the user's own Jupyter folders).

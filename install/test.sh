@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command: builds everything, runs the Java unit tests of every module (mvn verify),
 # then the end-to-end tests that drive the installed kernel through a real Jupyter client, the
-# jupyter_kernel_test conformance suite and the tutorial notebooks. Needs no network once the
+# jupyter_kernel_test conformance suite, the tutorial notebooks and the browser tests (JupyterLab
+# and nbconvert exports drawn in headless Chromium). Needs no network once the
 # Maven and pip caches are filled.
 #
 #   install/test.sh                  everything
@@ -14,6 +15,7 @@ say "Java unit tests of every module (mvn verify)"
 maven verify
 assemble_kernel
 setup_venv
+setup_browser
 register_kernelspec
 
 say "End-to-end tests through jupyter_client (pytest)"

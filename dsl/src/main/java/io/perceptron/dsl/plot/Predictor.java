@@ -1,6 +1,10 @@
 package io.perceptron.dsl.plot;
 
+import io.perceptron.dsl.model.Model;
+import java.util.List;
 import java.util.function.DoubleBinaryOperator;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * A classifier of two-feature points, as {@link Plot#decisionBoundary} needs it: given a batch of
@@ -33,6 +37,44 @@ public interface Predictor {
                 scores[i] = score.applyAsDouble(points[i][0], points[i][1]);
             }
             return scores;
+        };
+    }
+
+    /**
+     * A trained model as a predictor: the points become a table with the two feature columns the
+     * model was trained on, and {@code model.predict} scores them all at once. A two-class model
+     * gives the probability of its second class; a model with more classes gives the index of
+     * the most probable one.
+     *
+     * <pre>{@code
+     * Plot.decisionBoundary(data, "x1", "x2", "label", Predictor.of(model, "x1", "x2"))
+     * }</pre>
+     */
+    static Predictor of(Model model, String x1, String x2) {
+        return points -> {
+            double[] first = new double[points.length];
+            double[] second = new double[points.length];
+            for (int i = 0; i < points.length; i++) {
+                first[i] = points[i][0];
+                second[i] = points[i][1];
+            }
+            Table predicted = model.predict(Table.create("grid", DoubleColumn.create(x1, first), DoubleColumn.create(x2, second)));
+            List<String> probabilities = predicted.columnNames().stream().filter(name -> name.startsWith("p_")).toList();
+            if (probabilities.size() == 2) {
+                return predicted.numberColumn(probabilities.get(1)).asDoubleArray();
+            }
+            double[] classes = new double[points.length];
+            for (int row = 0; row < points.length; row++) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < probabilities.size(); c++) {
+                    double p = predicted.numberColumn(probabilities.get(c)).getDouble(row);
+                    if (p > best) {
+                        best = p;
+                        classes[row] = c;
+                    }
+                }
+            }
+            return classes;
         };
     }
 }

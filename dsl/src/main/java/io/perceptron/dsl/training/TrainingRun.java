@@ -3,6 +3,8 @@ package io.perceptron.dsl.training;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+import io.perceptron.dsl.plot.Figure;
+import io.perceptron.dsl.plot.Plot;
 import tech.tablesaw.api.Table;
 
 /**
@@ -46,6 +48,18 @@ public final class TrainingRun {
      */
     public Table history() {
         return history.table();
+    }
+
+    /**
+     * The history drawn: the losses on one plot and the other measures (accuracy) on a second.
+     *
+     * <pre>{@code
+     * val run = model.fit(data).label("label").train()
+     * run.plot()
+     * }</pre>
+     */
+    public Figure plot() {
+        return Plot.history(history());
     }
 
     /** How many epochs finished. */
