@@ -212,14 +212,16 @@ def test_training_cell_in_jupyterlab_draws_live_loss_curves(browser, jupyterlab:
     page, log = new_page(browser, (jupyterlab.url,))
     try:
         page.goto(f"{jupyterlab.url}/lab/tree/live.ipynb?token={jupyterlab.token}")
-        # The notebook's kernelspec names the Perceptron kernel; wait until it is started and idle.
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+        # The notebook's kernelspec names the Perceptron kernel; the status bar tells when it is
+        # started and connected (the toolbar's indicator reads idle even before that).
+        page.get_by_text("Perceptron | Idle").wait_for(timeout=90_000)
         page.click(".jp-Cell .cm-content")
         page.keyboard.press("Shift+Enter")
+        prompt = page.locator(".jp-Cell .jp-InputPrompt").first
+        page.wait_for_function("el => /\\[(\\*|1)\\]/.test(el.textContent)", arg=prompt.element_handle(), timeout=10_000)
 
         # While it trains, the curves grow in place: a screenshot of that when the timing allows.
         # The cell is done when its prompt shows an execution count instead of [*].
-        prompt = page.locator(".jp-Cell .jp-InputPrompt").first
         mid_training = None
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and not (prompt.inner_text().strip() or "").startswith("[1]"):

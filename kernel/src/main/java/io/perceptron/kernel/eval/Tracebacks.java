@@ -26,6 +26,8 @@ final class Tracebacks {
 
     /** Enough causes to explain any real failure, few enough to stop a cause cycle. */
     private static final int MAX_CAUSES = 10;
+    /** The DSL's exception family, whose messages are written as advice to the user. */
+    private static final String ADVICE_EXCEPTION = "io.perceptron.dsl.PerceptronException";
 
     private static final String INDENT = "    ";
 
@@ -144,6 +146,16 @@ final class Tracebacks {
     static List<String> trace(Throwable error, CellNames cells) {
         List<String> lines = new ArrayList<>();
         lines.add(header(error));
+        if (isAdvice(error)) {
+            // The message already says what went wrong and what to do: the library's insides
+            // and lower-level causes would only bury it. Show where in the cells it happened.
+            for (StackTraceElement frame : error.getStackTrace()) {
+                if (cells.cellOf(frame.getClassName()).isPresent()) {
+                    lines.add(INDENT + "at " + render(frame, cells));
+                }
+            }
+            return List.copyOf(lines);
+        }
         appendFrames(lines, error.getStackTrace(), new StackTraceElement[0], cells);
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         seen.add(error);
@@ -163,6 +175,19 @@ final class Tracebacks {
         List<String> lines = new ArrayList<>();
         appendFrames(lines, stack, new StackTraceElement[0], cells);
         return lines;
+    }
+
+    /**
+     * Whether {@code error} is one of the DSL's own advice errors ({@code PerceptronException} or a
+     * subclass). Matched by name: the DSL lives in the cells' class loader, not the kernel's.
+     */
+    static boolean isAdvice(Throwable error) {
+        for (Class<?> type = error.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(ADVICE_EXCEPTION)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String header(Throwable error) {

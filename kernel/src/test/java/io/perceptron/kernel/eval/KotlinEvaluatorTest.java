@@ -95,6 +95,17 @@ class KotlinEvaluatorTest {
     }
 
     @Test
+    void aDslAdviceErrorShowsItsMessageAndTheCellLineWithoutTheLibrarysInsides() {
+        EvalResult.Failure failure = failure(kotlin.evaluate(
+                "val moons = Datasets.moons(50, 0.1, 1)\nmoons.let { Plot.scatter(it, \"x9\", \"x2\") }", 60));
+
+        assertEquals("io.perceptron.dsl.PerceptronException", failure.name());
+        assertEquals(List.of("io.perceptron.dsl.PerceptronException: " + failure.message(), "    at cell 60, line 2"),
+                failure.traceback(), "only the message and the cell's own frames");
+        assertTrue(failure.message().contains("x9") && failure.message().contains("x1, x2, label"), failure.message());
+    }
+
+    @Test
     void nameOfCellThatDidNotCompileCanBeDefinedAgain() {
         assertEquals("CompilationError", failure("val label: Int = \"text\"").name());
 
