@@ -231,16 +231,19 @@ def test_training_cell_in_jupyterlab_draws_live_loss_curves(browser, jupyterlab:
         # (kept only if the plot was still partial after it was taken). The cell is done when its
         # prompt shows an execution count instead of [*].
         mid_training = None
+        seen = []
         (SCREENSHOTS / "live-training-mid.png").unlink(missing_ok=True)
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and not prompt.inner_text().strip().startswith("[1]"):
-            if mid_training is None and 0 < loss_points(page) < EPOCHS:
+            seen.append((round(time.monotonic(), 1), page.locator(".perceptron-live").count(), loss_points(page)))
+            if mid_training is None and 0 < seen[-1][2] < EPOCHS:
                 shot = screenshot(page, "live-training-mid.png")
                 if 0 < loss_points(page) < EPOCHS:
                     mid_training = shot
                 else:
                     shot.unlink()
             time.sleep(0.1)
+        print(seen)
         print(f"mid-training screenshot: {mid_training or 'none (training ended between two looks)'}")
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=30_000)
         page.wait_for_timeout(500)  # lets plotly finish its last layout pass before the screenshot

@@ -8,10 +8,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Turns any value into a MIME bundle: the value's own bundle if it is {@link Displayable}, else
@@ -29,6 +34,8 @@ import tech.tablesaw.api.Table;
 public final class Renderers {
     /** Rows shown from each end of a long table; the rest are elided with a count. */
     static final int TABLE_EDGE_ROWS = 10;
+    /** Digits shown of fractional numbers in HTML tables: enough to compare losses, short enough to scan. */
+    static final int SIGNIFICANT_DIGITS = 6;
 
     private static final Map<Class<?>, Function<Object, Map<String, String>>> BY_TYPE =
             new LinkedHashMap<>();
@@ -109,7 +116,7 @@ public final class Renderers {
         for (int r : shown) {
             html.append("<tr>");
             for (int c = 0; c < table.columnCount(); c++) {
-                html.append("<td>").append(r < 0 ? "…" : escape(table.getString(r, c))).append("</td>");
+                html.append("<td>").append(r < 0 ? "…" : escape(cell(table, r, c))).append("</td>");
             }
             html.append("</tr>");
         }
@@ -118,6 +125,29 @@ public final class Renderers {
                 .append(table.columnCount()).append(table.columnCount() == 1 ? " column" : " columns")
                 .append("</div></div>");
         return html.toString();
+    }
+
+    /** A cell's text; fractional numbers are shown to {@value #SIGNIFICANT_DIGITS} significant digits. */
+    private static String cell(Table table, int row, int column) {
+        Column<?> col = table.column(column);
+        if (!col.isMissing(row) && (col instanceof DoubleColumn || col instanceof FloatColumn)) {
+            return compact(((NumberColumn<?, ?>) col).getDouble(row));
+        }
+        return table.getString(row, column);
+    }
+
+    /** {@code 0.2121551274317948} as {@code 0.212155}, {@code 1e-9} as {@code 1e-09}, {@code 3.0} as {@code 3}. */
+    static String compact(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        String text = String.format(Locale.ROOT, "%." + SIGNIFICANT_DIGITS + "g", value);
+        int exponent = text.indexOf('e');
+        String mantissa = exponent < 0 ? text : text.substring(0, exponent);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
     }
 
     static String png(RenderedImage image) {

@@ -44,6 +44,19 @@ class RenderersTest {
     }
 
     @Test
+    void fractionalNumbersShowSixSignificantDigitsInHtml() {
+        Table table = Table.create("t", tech.tablesaw.api.DoubleColumn.create("x", 0.2121551274317948, 3.0, 1e-9, -1234567.8));
+
+        String html = Renderers.bundle(table).get("text/html");
+
+        assertTrue(html.contains("<td>0.212155</td>"), html);
+        assertTrue(html.contains("<td>3</td>"), html);
+        assertTrue(html.contains("<td>1e-09</td>"), html);
+        assertTrue(html.contains("<td>-1.23457e+06</td>"), html);
+        assertTrue(Renderers.bundle(table).get("text/plain").contains("0.2121551274317948"), "plain text keeps every digit");
+    }
+
+    @Test
     void anImageBecomesAPngOfTheSameSize() throws Exception {
         BufferedImage image = new BufferedImage(7, 5, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 2, 0xFF0000);
