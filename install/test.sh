@@ -2,8 +2,8 @@
 # The one test command: builds everything, runs the Java unit tests of every module (mvn verify),
 # then the end-to-end tests that drive the installed kernel through a real Jupyter client, the
 # jupyter_kernel_test conformance suite, the tutorial notebooks and the browser tests (JupyterLab
-# and nbconvert exports drawn in headless Chromium). Needs no network once the
-# Maven and pip caches are filled.
+# and nbconvert exports drawn in headless Chromium). Needs no network once the Maven and pip
+# caches are filled and Debian's chromium is installed.
 #
 #   install/test.sh                  everything
 #   install/test.sh -k interrupt     extra arguments go to pytest (here: only tests named *interrupt*)

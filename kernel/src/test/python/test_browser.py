@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,9 +29,12 @@ ROOT = Path(__file__).resolve().parents[4]
 sys.path.insert(0, str(ROOT / "install"))
 from notebooks import execute_notebook  # noqa: E402
 
-playwright_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright is not installed: run install/test.sh, which installs it into .venv"
-)
+try:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+except ImportError:  # the browser fixture says what to do
+    sync_playwright = None
+    PlaywrightError = Exception
 
 CHROMIUM = Path(os.environ.get("PERCEPTRON_CHROMIUM", "/usr/bin/chromium"))
 # Quiet and offline: no updates, sync or first-run pages; the GPU is absent in containers.
@@ -44,10 +48,10 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = ROOT / "build" / "screenshots"
 EPOCHS = 15
+DATA_CELL = 'val data = Datasets.moons(400, 0.2, 42)\nPlot.scatter(data, "x1", "x2", "label")'
 TRAINING_CELL = f"""\
-val data = Datasets.moons(400, 0.2, 42)
 val model = Model.sequential().input(2).dense(16).relu().dense(2)
-model.fit(data).features("x1", "x2").label("label").epochs({EPOCHS}).batchSize(4)
+model.fit(data).features("x1", "x2").label("label").epochs({EPOCHS}).batchSize(8)
     .validationSplit(0.2).seed(1).train()"""
 
 # Every Plotly graph of the page: its traces' names and point counts, and whether each point is a number.
@@ -55,11 +59,22 @@ GRAPHS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).ma
     title: (el.layout && el.layout.title && (el.layout.title.text || el.layout.title)) || '',
     traces: (el.data || []).map(t => ({
         name: t.name || '',
-        type: t.type || 'scatter',
         points: Math.max((t.x || []).length, (t.z || []).length, (t.y || []).length),
         numeric: (t.y || []).every(v => typeof v === 'number' && isFinite(v)),
     })),
 }))"""
+
+# Records, every 50 ms in the page itself, how many points the live 'loss' curve has drawn.
+RECORD_LOSS_POINTS_JS = """() => {
+    window.lossPointsSeen = [];
+    setInterval(() => {
+        for (const el of document.querySelectorAll('.js-plotly-plot')) {
+            const loss = (el.data || []).find(t => t.name === 'loss');
+            const seen = window.lossPointsSeen;
+            if (loss && seen[seen.length - 1] !== loss.x.length) seen.push(loss.x.length);
+        }
+    }, 50);
+}"""
 
 
 @dataclass
@@ -81,12 +96,15 @@ class PageLog:
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     """Headless Chromium with a fresh profile, shared by this module's tests."""
+    if sync_playwright is None:
+        pytest.fail(f"The browser tests need Playwright, which {sys.executable} lacks. Run install/test.sh "
+                    "(it installs install/requirements.txt into .venv) and run pytest with .venv/bin/python.")
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(
             f"The browser tests need Chromium at {CHROMIUM}, which is missing. Run install/test.sh "
             "(it installs Debian's chromium package) or set PERCEPTRON_CHROMIUM to a Chromium binary."
         )
-    with playwright_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),
             executable_path=str(CHROMIUM),
@@ -125,6 +143,8 @@ def free_port() -> int:
 
 @dataclass
 class Lab:
+    """A running JupyterLab: its address and the token its REST API and pages ask for."""
+
     url: str
     token: str
 
@@ -201,66 +221,72 @@ def write_notebook(path: Path, *cells: str) -> Path:
     return path
 
 
-def loss_points(page) -> int:
-    """How many points the page's first 'loss' curve has (0 when there is none yet)."""
-    points = [t["points"] for g in page.evaluate(GRAPHS_JS) for t in g["traces"] if t["name"] == "loss"]
-    return points[0] if points else 0
+@contextmanager
+def reported(page, log: PageLog, failure_screenshot: str) -> Iterator[None]:
+    """Closes the page afterwards; a wait that times out fails with a screenshot and the page's log."""
+    try:
+        yield
+    except PlaywrightError as error:
+        shot = screenshot(page, failure_screenshot)
+        pytest.fail(f"{error.message}\nscreenshot {shot}\npage log:\n{log}")
+    finally:
+        page.close()
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page, name: str, full_page: bool = False) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / name
-    page.screenshot(path=str(path), full_page=False)
+    page.screenshot(path=str(path), full_page=full_page)
     return path
 
 
 def test_training_cell_in_jupyterlab_draws_live_loss_curves(browser, jupyterlab: Lab, tmp_path: Path) -> None:
-    write_notebook(tmp_path / "notebooks" / "live.ipynb", TRAINING_CELL)
+    write_notebook(tmp_path / "notebooks" / "live.ipynb", DATA_CELL, TRAINING_CELL)
     page, log = new_page(browser, (jupyterlab.url,))
-    try:
+    with reported(page, log, "live-training-failure.png"):
         page.goto(f"{jupyterlab.url}/lab/tree/live.ipynb?token={jupyterlab.token}")
         # The notebook's kernelspec names the Perceptron kernel; the status bar tells when it is
         # started and connected (the toolbar's indicator reads idle even before that).
         page.get_by_text("Perceptron | Idle").wait_for(timeout=90_000)
-        page.click(".jp-Cell .cm-content")
-        page.keyboard.press("Shift+Enter")
-        prompt = page.locator(".jp-Cell .jp-InputPrompt").first
-        page.wait_for_function("el => /\\[(\\*|1)\\]/.test(el.textContent)", arg=prompt.element_handle(), timeout=10_000)
+        prompts = page.locator(".jp-Cell .jp-InputPrompt")
 
-        # While it trains, the curves grow in place: a screenshot of that when the timing allows
-        # (kept only if the plot was still partial after it was taken). The cell is done when its
-        # prompt shows an execution count instead of [*].
-        mid_training = None
-        seen = []
-        (SCREENSHOTS / "live-training-mid.png").unlink(missing_ok=True)
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and not prompt.inner_text().strip().startswith("[1]"):
-            seen.append((round(time.monotonic(), 1), page.locator(".perceptron-live").count(), loss_points(page)))
-            if mid_training is None and 0 < seen[-1][2] < EPOCHS:
-                shot = screenshot(page, "live-training-mid.png")
-                if 0 < loss_points(page) < EPOCHS:
-                    mid_training = shot
-                else:
-                    shot.unlink()
-            time.sleep(0.1)
-        print(seen)
-        print(f"mid-training screenshot: {mid_training or 'none (training ended between two looks)'}")
+        # The data cell's scatter plot loads plotly.js into the page, so that the training cell's
+        # updates are drawn as they come rather than after the library has been unpacked.
+        page.click(".jp-Cell .cm-content")
+        run_selected_cell(page, prompts.nth(0).element_handle(), 1)
+        page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+        page.evaluate(RECORD_LOSS_POINTS_JS)
+        run_selected_cell(page, prompts.nth(1).element_handle(), 2)
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=30_000)
         page.wait_for_timeout(500)  # lets plotly finish its last layout pass before the screenshot
+        page.locator(".jp-Cell").nth(1).scroll_into_view_if_needed()
         final = screenshot(page, "live-training.png")
 
-        outputs = page.locator(".jp-OutputArea-output").all_inner_texts()
-        graphs = page.evaluate(GRAPHS_JS)
-        context = f"screenshot {final}; outputs:\n{outputs}\npage log:\n{log}"
-        assert len(graphs) == 1, f"expected one graph, updated in place; found {len(graphs)}. {context}"
+        outputs = page.locator(".jp-Cell").nth(1).locator(".jp-OutputArea-output").all_inner_texts()
+        graphs = [g for g in page.evaluate(GRAPHS_JS) if any(t["name"] == "loss" for t in g["traces"])]
+        seen = page.evaluate("window.lossPointsSeen")
+        context = f"screenshot {final}; training cell's outputs:\n{outputs}\npage log:\n{log}"
+        assert len(graphs) == 1, f"expected one graph of the losses, updated in place; found {len(graphs)}. {context}"
         traces = {t["name"]: t for t in graphs[0]["traces"]}
         assert set(traces) == {"loss", "val_loss"}, f"expected curves loss and val_loss, got {list(traces)}. {context}"
         for name, trace in traces.items():
             assert trace["points"] == EPOCHS, f"{name} has {trace['points']} points, expected one per epoch ({EPOCHS}). {context}"
             assert trace["numeric"], f"{name} has a point that is not a finite number. {context}"
         assert str(graphs[0]["title"]).startswith(f"Training: {EPOCHS} epochs"), context
-    finally:
-        page.close()
+        # Live: while it trained, the page drew the curve with some of the epochs, then with all.
+        assert any(0 < n < EPOCHS for n in seen), \
+            f"the loss curve was never drawn part-way through training; point counts drawn: {seen}. {context}"
+        assert seen[-1] == EPOCHS, f"point counts drawn: {seen}. {context}"
+
+
+def run_selected_cell(page, prompt, count: int) -> None:
+    """Shift+Enter, then waits for the prompt to show [count] (it shows [*] while the cell runs).
+
+    The check for [*] comes early, so that a key press that ran nothing fails in seconds.
+    """
+    page.keyboard.press("Shift+Enter")
+    page.wait_for_function(f"el => /\\[(\\*|{count})\\]/.test(el.textContent)", arg=prompt, timeout=10_000)
+    page.wait_for_function(f"el => /\\[{count}\\]/.test(el.textContent)", arg=prompt, timeout=90_000)
 
 
 def test_exported_notebook_draws_every_figure_offline(browser, tmp_path: Path) -> None:
@@ -277,13 +303,12 @@ def test_exported_notebook_draws_every_figure_offline(browser, tmp_path: Path) -
     expected = ["moons: x2 against x1", "Training: 5 epochs", "Training history"]
 
     page, log = new_page(browser, ("file://",))
-    try:
+    with reported(page, log, "exported-notebook-failure.png"):
         page.goto(run.html.as_uri())
         page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length >= {len(expected)}",
                                timeout=30_000)
         page.wait_for_timeout(500)
-        shot = screenshot(page, "exported-notebook.png")
-        page.screenshot(path=str(SCREENSHOTS / "exported-notebook-full.png"), full_page=True)
+        shot = screenshot(page, "exported-notebook.png", full_page=True)
         graphs = page.evaluate(GRAPHS_JS)
         context = f"screenshot {shot}; HTML {run.html}; page log:\n{log}"
         titles = [str(g["title"]) for g in graphs]
@@ -299,5 +324,3 @@ def test_exported_notebook_draws_every_figure_offline(browser, tmp_path: Path) -
         refused = "Failed to load resource: net::ERR_FAILED"
         errors = [e for e in log.errors if refused not in e]
         assert not errors, f"the page reported errors. {context}"
-    finally:
-        page.close()
