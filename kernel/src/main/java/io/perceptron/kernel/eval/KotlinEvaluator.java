@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kotlin.DeprecationLevel;
 import kotlin.Unit;
@@ -96,6 +99,8 @@ public final class KotlinEvaluator implements Evaluator {
 
     /** Code analysed and compiled once in the background at start-up, so the compiler is warm for the first cell. */
     private static final String WARM_UP_CODE = "listOf(1, 2).map { it * 2 }.sum()";
+    /** How long after start-up the warm-up waits for a first cell before it starts. */
+    private static final long WARM_UP_DELAY_MS = 1500;
 
     /** Longest rendering of a value shown by {@link #inspect}. */
     private static final int MAX_INSPECTED_VALUE_CHARS = 300;
@@ -160,7 +165,17 @@ public final class KotlinEvaluator implements Evaluator {
         });
         this.compiler = compilerThread.call(() -> new KJvmReplCompilerWithIdeServices(host));
         this.repl = new BasicJvmReplEvaluator(new ReplayingScriptEvaluator(List.of()));
-        compilerThread.later(this::warmUp);
+        // Not at once: a notebook run from the top (Run All, nbclient) sends its first cell right
+        // after start-up, and that cell would wait for the warm-up's analysis (about 2 s measured).
+        CompletableFuture.delayedExecutor(WARM_UP_DELAY_MS, TimeUnit.MILLISECONDS).execute(() -> {
+            if (!closed && evaluateCalls.get() == 0) {
+                try {
+                    compilerThread.later(this::warmUp);
+                } catch (RejectedExecutionException closedMeanwhile) {
+                    // The evaluator closed between the check and the call: nothing to warm.
+                }
+            }
+        });
     }
 
     /**
