@@ -22,6 +22,7 @@ KERNEL_NAME = "perceptron"
 # Each tutorial runs in about a minute on two cores; one cell may train for a while.
 CELL_TIMEOUT_S = 600
 STARTUP_TIMEOUT_S = 120
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
 @dataclass
@@ -32,6 +33,8 @@ class NotebookRun:
     seconds: float
     error: str | None = None
     html: Path | None = None
+    # Plotly figures among the outputs (the exports must draw this many).
+    figures: int = 0
 
     @property
     def ok(self) -> bool:
@@ -60,13 +63,24 @@ def execute_notebook(path: Path, html_dir: Path | None = None) -> NotebookRun:
         error = f"a cell ran longer than {CELL_TIMEOUT_S} s:\n{e}"
     except CellExecutionError as e:
         error = str(e)
-    run = NotebookRun(path, time.monotonic() - started, error)
+    run = NotebookRun(path, time.monotonic() - started, error, figures=count_figures(notebook))
     if html_dir is not None:
         html_dir.mkdir(parents=True, exist_ok=True)
         body, _ = HTMLExporter().from_notebook_node(notebook)
         run.html = html_dir / (path.stem + ".html")
         run.html.write_text(body, encoding="utf-8")
     return run
+
+
+def count_figures(notebook) -> int:
+    """How many outputs of the executed notebook are Plotly figures."""
+    return sum(
+        1
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if PLOTLY_MIME in output.get("data", {})
+    )
 
 
 def main(argv: list[str]) -> int:

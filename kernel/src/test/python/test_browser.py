@@ -16,53 +16,25 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import pytest
 
 import perceptron_client  # noqa: F401  (points Jupyter at the venv's kernelspec first)
+from browser import GRAPHS_JS, assert_all_drawn, new_page, open_export, reported, screenshot
 
 ROOT = Path(__file__).resolve().parents[4]
 sys.path.insert(0, str(ROOT / "install"))
 from notebooks import execute_notebook  # noqa: E402
 
-try:
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
-except ImportError:  # the browser fixture says what to do
-    sync_playwright = None
-    PlaywrightError = Exception
-
-CHROMIUM = Path(os.environ.get("PERCEPTRON_CHROMIUM", "/usr/bin/chromium"))
-# Quiet and offline: no updates, sync or first-run pages; the GPU is absent in containers.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SCREENSHOTS = ROOT / "build" / "screenshots"
 EPOCHS = 15
 DATA_CELL = 'val data = Datasets.moons(400, 0.2, 42)\nPlot.scatter(data, "x1", "x2", "label")'
 TRAINING_CELL = f"""\
 val model = Model.sequential().input(2).dense(16).relu().dense(2)
 model.fit(data).features("x1", "x2").label("label").epochs({EPOCHS}).batchSize(8)
     .validationSplit(0.2).seed(1).train()"""
-
-# Every Plotly graph of the page: its traces' names and point counts, and whether each point is a number.
-GRAPHS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(el => ({
-    title: (el.layout && el.layout.title && (el.layout.title.text || el.layout.title)) || '',
-    traces: (el.data || []).map(t => ({
-        name: t.name || '',
-        points: Math.max((t.x || []).length, (t.z || []).length, (t.y || []).length),
-        numeric: (t.y || []).every(v => typeof v === 'number' && isFinite(v)),
-    })),
-}))"""
 
 # Records, every 50 ms in the page itself, how many points the live 'loss' curve has drawn.
 RECORD_LOSS_POINTS_JS = """() => {
@@ -75,64 +47,6 @@ RECORD_LOSS_POINTS_JS = """() => {
         }
     }, 50);
 }"""
-
-
-@dataclass
-class PageLog:
-    """What a page said while the test drove it, for failure messages."""
-
-    errors: list[str] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
-
-    def watch(self, page) -> None:
-        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
-        page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
-
-    def __str__(self) -> str:
-        lines = self.errors + [f"blocked request: {url}" for url in self.blocked]
-        return "\n".join(lines) if lines else "(no console errors)"
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
-    """Headless Chromium with a fresh profile, shared by this module's tests."""
-    if sync_playwright is None:
-        pytest.fail(f"The browser tests need Playwright, which {sys.executable} lacks. Run install/test.sh "
-                    "(it installs install/requirements.txt into .venv) and run pytest with .venv/bin/python.")
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(
-            f"The browser tests need Chromium at {CHROMIUM}, which is missing. Run install/test.sh "
-            "(it installs Debian's chromium package) or set PERCEPTRON_CHROMIUM to a Chromium binary."
-        )
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900},
-        )
-        try:
-            yield context
-        finally:
-            context.close()
-
-
-def new_page(browser, allowed_prefixes: tuple[str, ...]) -> tuple[object, PageLog]:
-    """A page whose requests outside ``allowed_prefixes`` are aborted, so nothing comes from the network."""
-    page = browser.new_page()
-    log = PageLog()
-    log.watch(page)
-
-    def route(r) -> None:
-        if r.request.url.startswith(allowed_prefixes):
-            r.continue_()
-        else:
-            log.blocked.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
-    return page, log
 
 
 def free_port() -> int:
@@ -221,25 +135,6 @@ def write_notebook(path: Path, *cells: str) -> Path:
     return path
 
 
-@contextmanager
-def reported(page, log: PageLog, failure_screenshot: str) -> Iterator[None]:
-    """Closes the page afterwards; a wait that times out fails with a screenshot and the page's log."""
-    try:
-        yield
-    except PlaywrightError as error:
-        shot = screenshot(page, failure_screenshot)
-        pytest.fail(f"{error.message}\nscreenshot {shot}\npage log:\n{log}")
-    finally:
-        page.close()
-
-
-def screenshot(page, name: str, full_page: bool = False) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / name
-    page.screenshot(path=str(path), full_page=full_page)
-    return path
-
-
 def test_training_cell_in_jupyterlab_draws_live_loss_curves(browser, jupyterlab: Lab, tmp_path: Path) -> None:
     write_notebook(tmp_path / "notebooks" / "live.ipynb", DATA_CELL, TRAINING_CELL)
     page, log = new_page(browser, (jupyterlab.url,))
@@ -302,25 +197,9 @@ def test_exported_notebook_draws_every_figure_offline(browser, tmp_path: Path) -
     # One figure a cell, by title: the scatter, the finished live plot, run.plot().
     expected = ["moons: x2 against x1", "Training: 5 epochs", "Training history"]
 
-    page, log = new_page(browser, ("file://",))
-    with reported(page, log, "exported-notebook-failure.png"):
-        page.goto(run.html.as_uri())
-        page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length >= {len(expected)}",
-                               timeout=30_000)
-        page.wait_for_timeout(500)
-        shot = screenshot(page, "exported-notebook.png", full_page=True)
-        graphs = page.evaluate(GRAPHS_JS)
-        context = f"screenshot {shot}; HTML {run.html}; page log:\n{log}"
-        titles = [str(g["title"]) for g in graphs]
-        assert len(graphs) == len(expected), f"expected {len(expected)} figures, found {len(graphs)}: {titles}. {context}"
-        for graph, title in zip(graphs, expected):
-            assert str(graph["title"]).startswith(title), f"expected a figure titled '{title}...', got {titles}. {context}"
-            assert graph["traces"], f"figure '{graph['title']}' has no traces. {context}"
-            for trace in graph["traces"]:
-                assert trace["points"] > 0, f"trace '{trace['name']}' of '{graph['title']}' has no points. {context}"
-        # nbconvert's page template asks a CDN for require.js and MathJax; those refusals are expected.
-        # Anything else (plotly.js failing to unpack, a figure's script throwing) is a failure.
-        assert not [url for url in log.blocked if "plotly" in url.lower()], f"a figure asked the network for plotly.js. {context}"
-        refused = "Failed to load resource: net::ERR_FAILED"
-        errors = [e for e in log.errors if refused not in e]
-        assert not errors, f"the page reported errors. {context}"
+    graphs, context = open_export(browser, run.html, len(expected), "exported-notebook.png")
+    titles = [str(g["title"]) for g in graphs]
+    assert len(graphs) == len(expected), f"expected {len(expected)} figures, found {len(graphs)}: {titles}. {context}"
+    for graph, title in zip(graphs, expected):
+        assert str(graph["title"]).startswith(title), f"expected a figure titled '{title}...', got {titles}. {context}"
+    assert_all_drawn(graphs, context)
