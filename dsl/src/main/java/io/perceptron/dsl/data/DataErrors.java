@@ -3,6 +3,7 @@ package io.perceptron.dsl.data;
 import io.perceptron.dsl.PerceptronException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Every message the data package shows a user, in one place. Each factory names the problem in
@@ -64,6 +65,19 @@ public final class DataErrors {
                 + (size - 1) + ". Pass an index in that range.");
     }
 
+    /** {@code relabeled(...)} with no class names. */
+    public static PerceptronException noClassNames() {
+        return new PerceptronException("relabeled(...) needs the names of the new classes, but the list was empty."
+                + " For example: relabeled(listOf(\"none\", \"one\", \"two\")) { i -> ... }.");
+    }
+
+    /** {@code relabeled(...)} whose function gave a class index that names no class. */
+    public static PerceptronException classOutOfRange(int example, int label, List<String> classNames) {
+        return new PerceptronException("relabeled(...) gave example " + example + " class " + label + ", but there are "
+                + classNames.size() + " classes " + classNames + ", numbered 0 to " + (classNames.size() - 1)
+                + ". Return the index of the class in that list.");
+    }
+
     /** Features whose shape is not an image (channels, height, width). */
     public static PerceptronException notImages(long[] shape) {
         return new PerceptronException("These examples are shaped " + Arrays.toString(shape)
@@ -110,5 +124,29 @@ public final class DataErrors {
         return new PerceptronException(examples + " examples need " + examples * each + " label numbers ("
                 + (labelShape.length == 0 ? "one each" : Arrays.toString(labelShape) + " each") + "), but "
                 + received + " were given. Pass one label per example.");
+    }
+
+    /** A projection of fewer than two vectors: there is no spread to show. */
+    public static PerceptronException tooFewVectors(int received) {
+        return new PerceptronException("A projection needs at least 2 vectors to find the directions in which they"
+                + " differ, but " + received + " were given. Pass one vector per sentence (or example) to compare.");
+    }
+
+    /** Vectors of one-number length: nothing to project from. */
+    public static PerceptronException tooFewDimensions(int received) {
+        return new PerceptronException("A projection onto 2 dimensions needs vectors of at least 2 numbers, but"
+                + " these have " + received + ". Pass the longer vectors a layer outputs, e.g. encoder.outputs(...).");
+    }
+
+    /** One vector of a different length from the first. */
+    public static PerceptronException vectorLengthsDiffer(int row, int received, int expected) {
+        return new PerceptronException("Vector " + row + " has " + received + " numbers, but vector 0 has "
+                + expected + ". All vectors must have the same length: take them from the same layer.");
+    }
+
+    /** Labels that do not pair up with the vectors. */
+    public static PerceptronException labelCountDiffers(int labels, int vectors) {
+        return new PerceptronException("There are " + labels + " labels for " + vectors + " vectors. Pass one"
+                + " label per vector, in the same order.");
     }
 }

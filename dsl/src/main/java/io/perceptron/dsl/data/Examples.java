@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Labelled examples held as dense arrays: images, token sequences, or any tensor data that does
@@ -152,6 +153,33 @@ public final class Examples {
         }
         return ls == 1 ? String.valueOf(labels[index])
                 : Arrays.toString(Arrays.copyOfRange(labels, index * ls, (index + 1) * ls));
+    }
+
+    /**
+     * The same examples with new class labels: {@code classOf} gives example {@code i}'s class as
+     * an index into {@code classNames}. For a second task on the same pictures, such as counting
+     * what a multi-label scene holds.
+     *
+     * <pre>{@code
+     * val counted = scenes.relabeled(listOf("none", "one", "two")) { i ->
+     *     scenes.labelName(i).split("+").count { it != "none" }    // "dog+cone" -> 2
+     * }
+     * scenes.relabeled(listOf("no", "yes")) { 2 }                  // fails: class 2 of 2 classes, numbered 0 to 1
+     * }</pre>
+     */
+    public Examples relabeled(List<String> classNames, IntUnaryOperator classOf) {
+        if (classNames.isEmpty()) {
+            throw DataErrors.noClassNames();
+        }
+        float[] classes = new float[size()];
+        for (int i = 0; i < classes.length; i++) {
+            int label = classOf.applyAsInt(i);
+            if (label < 0 || label >= classNames.size()) {
+                throw DataErrors.classOutOfRange(i, label, classNames);
+            }
+            classes[i] = label;
+        }
+        return new Examples(name, features, featureShape, classes, new long[0], classNames);
     }
 
     /**

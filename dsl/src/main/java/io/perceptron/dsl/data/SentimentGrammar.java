@@ -10,7 +10,8 @@ import tech.tablesaw.api.Table;
  * The grammar behind {@link Datasets#sentiment(int, long)}. Each template has two adjective
  * slots: the one that decides the meaning and one that is contrasted away ("not ...", "was ...
  * but now"). Every pair of sentences fills the slots both ways, so the two sentences use exactly
- * the same words and mean opposite things: only word order tells them apart.
+ * the same words and mean opposite things: only word order tells them apart. One pair of templates
+ * turns on "so bad" itself: wanting something so bad is praise, a thing that is so bad is not.
  */
 final class SentimentGrammar {
 
@@ -26,9 +27,19 @@ final class SentimentGrammar {
             "the {n} seemed {o} at first but it is {i}{d}",
             "this {n} is so {d} and not {o} at all");
 
+    /**
+     * A twin pair that is not a slot swap: the same words, where "so bad" either says how much the
+     * thing is wanted (positive) or judges it (negative). {g} is a good adjective from {@link #GOOD_AFTER_A}.
+     */
+    private static final String WANTED = "because this one is {g} i want a {n} so bad";
+    private static final String UNWANTED = "i want a {g} one because this {n} is so bad";
+
     private static final List<String> THINGS = List.of(
             "bagel", "coffee", "movie", "pizza", "book", "song", "soup", "game", "show", "cake");
     private static final List<String> GOOD = List.of("good", "great", "nice", "lovely", "amazing", "wonderful");
+    /** The good adjectives that can follow "a" (the so-bad pair says "a {g} one"). */
+    private static final List<String> GOOD_AFTER_A = GOOD.stream().filter(word -> "aeiou".indexOf(word.charAt(0)) < 0)
+            .toList();
     private static final List<String> BAD = List.of("bad", "awful", "terrible", "boring", "horrible", "dull");
     /** Intensifiers in front of the deciding adjective; the empty one leaves it bare. */
     private static final List<String> INTENSIFIERS = List.of("", "so ", "really ", "very ");
@@ -41,14 +52,21 @@ final class SentimentGrammar {
         List<String> texts = new ArrayList<>(n + 1);
         List<String> labels = new ArrayList<>(n + 1);
         while (texts.size() < n) {
-            String template = TEMPLATES.get(random.nextInt(TEMPLATES.size()));
+            // One draw past the swap templates picks the "so bad" pair, as often as any template.
+            int template = random.nextInt(TEMPLATES.size() + 1);
             String thing = THINGS.get(random.nextInt(THINGS.size()));
             String good = GOOD.get(random.nextInt(GOOD.size()));
             String bad = BAD.get(random.nextInt(BAD.size()));
             String intensifier = INTENSIFIERS.get(random.nextInt(INTENSIFIERS.size()));
-            texts.add(fill(template, thing, intensifier, good, bad));
+            if (template == TEMPLATES.size()) {
+                String praise = GOOD_AFTER_A.get(random.nextInt(GOOD_AFTER_A.size()));
+                texts.add(WANTED.replace("{n}", thing).replace("{g}", praise));
+                texts.add(UNWANTED.replace("{n}", thing).replace("{g}", praise));
+            } else {
+                texts.add(fill(TEMPLATES.get(template), thing, intensifier, good, bad));
+                texts.add(fill(TEMPLATES.get(template), thing, intensifier, bad, good));
+            }
             labels.add(POSITIVE);
-            texts.add(fill(template, thing, intensifier, bad, good));
             labels.add(NEGATIVE);
         }
         int[] order = Datasets.permutation(texts.size(), random);

@@ -30,8 +30,8 @@ import tech.tablesaw.columns.Column;
  *
  * <pre>{@code
  * val reviews = Datasets.sentiment(1000, 42)
- * val vocab = Vocabulary.words(reviews, "text")               // 46 tokens
- * vocab.encode("the bagel is good", 6)                        // [39, 10, 24, 20, 0, 0]
+ * val vocab = Vocabulary.words(reviews, "text")               // 50 tokens
+ * vocab.encode("the bagel is good", 6)                        // [42, 11, 26, 22, 0, 0]
  * vocab.decode(vocab.encode("the bagel is good", 6))          // "the bagel is good"
  * val examples = vocab.encode(reviews, "text", "label", 12)   // Examples for an LSTM
  * Vocabulary.characters(listOf("cats are cute")).table()      // the code table
@@ -173,7 +173,7 @@ public final class Vocabulary {
      * length. Longer texts keep their first {@code length} tokens.
      *
      * <pre>{@code
-     * vocab.encode("the bagel is good", 6)   // [39, 10, 24, 20, 0, 0] for the sentiment corpus
+     * vocab.encode("the bagel is good", 6)   // [42, 11, 26, 22, 0, 0] for the sentiment corpus
      * }</pre>
      */
     public int[] encode(String text, int length) {

@@ -22,6 +22,7 @@ import io.perceptron.dsl.training.Checkpoints;
 import io.perceptron.dsl.training.Evaluation;
 import io.perceptron.dsl.training.Fit;
 import io.perceptron.dsl.training.Inference;
+import io.perceptron.dsl.training.Weights;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -634,6 +635,40 @@ public final class Model implements Displayable, AutoCloseable {
                 || layers.get(index) instanceof PartLayer part && part.model().isFrozen();
     }
 
+    // ---------------------------------------------------------------- looking inside
+
+    /**
+     * The filters convolution layer {@code #index} has learned, shaped
+     * {@code (filters, channels, k, k)}: a copy, which later training leaves as it is. Builds the
+     * model if needed; the copy is freed with the model. (A dense layer's weights come as a table
+     * from {@code weights(index)}.)
+     *
+     * <pre>{@code
+     * val filters = cnn.filters(0)      // conv2d(8, 3) on grey images: shape (8, 1, 3, 3)
+     * Plot.images(filters)              // the eight 3x3 filters as pictures
+     * cnn.filters(1)                    // fails: layer #1 (relu) is not a convolution; lists those that are
+     * }</pre>
+     */
+    public NDArray filters(int index) {
+        checkIndex(index);
+        return LayerProbe.filters(this, index);
+    }
+
+    /**
+     * What layers {@code #0} to {@code #index} make of one example, without the batch axis: after a
+     * convolution, its feature maps shaped {@code (filters, height, width)}. Runs as prediction does
+     * (dropout off); the result is freed with the model.
+     *
+     * <pre>{@code
+     * val maps = cnn.outputOf(1, images, 0)   // conv2d(8, 3, 1, 1) then relu on image 0: shape (8, 28, 28)
+     * Plot.images(maps)                        // one picture per filter
+     * }</pre>
+     */
+    public NDArray outputOf(int index, Examples examples, int example) {
+        checkIndex(index);
+        return LayerProbe.outputOf(this, index, examples, example);
+    }
+
     // ---------------------------------------------------------------- description
 
     /** The name given at creation ("sequential" unless named), shown in summaries and messages. */
@@ -962,6 +997,20 @@ public final class Model implements Displayable, AutoCloseable {
     }
 
     /**
+     * What the model outputs for each example, one row of numbers per example; no training of its
+     * own needed. For an encoder trained inside a decoder, the rows are the sentences' meaning
+     * vectors. See {@link Inference#outputs(Model, Examples)}.
+     *
+     * <pre>{@code
+     * val vectors = encoder.outputs(english.encodePairs(pairs, "english", 8, swedish, "swedish", 8))
+     * vectors[0].size   // 64: the encoder's last layer, gru(64)
+     * }</pre>
+     */
+    public float[][] outputs(Examples data) {
+        return Inference.outputs(this, data);
+    }
+
+    /**
      * Loss and metrics (accuracy, confusion matrix, per-label accuracy) on a held-out table.
      *
      * <pre>{@code model.evaluate(test).accuracy()   // 0.96 }</pre>
@@ -978,6 +1027,21 @@ public final class Model implements Displayable, AutoCloseable {
     /** Loss and metrics on held-out arrays. */
     public Evaluation evaluate(NDArray x, NDArray y) {
         return Inference.evaluate(this, x, y);
+    }
+
+    /**
+     * The learned weights of dense layer {@code layer} (its {@code #} in {@code summary()}) as a
+     * table: a row per input and a {@code bias} row, a column per output. The first layer's rows
+     * are named by the feature columns the model was trained on, the last layer's columns by the
+     * classes. See {@link Weights#of(Model, int)}.
+     *
+     * <pre>{@code
+     * model.weights(0)                              // input | cone | dog ; orange, coneShaped, fur, size, bias
+     * Plot.bar(model.weights(0), "input", "dog")    // which feature pushes towards "dog"
+     * }</pre>
+     */
+    public Table weights(int layer) {
+        return Weights.of(this, layer);
     }
 
     /**

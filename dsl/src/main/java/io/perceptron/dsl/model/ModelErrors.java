@@ -6,6 +6,7 @@ import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.layer.Shapes;
 import io.perceptron.dsl.layer.ShapeMismatch;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Every message a model gives a user, in one place. Layer-level messages (an argument out of
@@ -122,6 +123,35 @@ public final class ModelErrors {
     public static PerceptronException engineFailed(Model model, RuntimeException cause) {
         return new PerceptronException("The deep-learning engine could not build " + quoted(model) + ": "
                 + cause.getMessage() + ". Check that PyTorch for this machine is on the class path.", cause);
+    }
+
+    /** {@code filters(i)} on a layer that is not a convolution. */
+    public static PerceptronException notAConvolution(Model model, int index, List<String> convolutions) {
+        return new PerceptronException("Layer #" + index + " (" + model.layers().get(index) + ") of " + quoted(model)
+                + " is not a convolution, so it has no filters to show. " + (convolutions.isEmpty()
+                        ? "The model has no conv2d(...) layer of its own."
+                        : "Convolution layers: " + String.join(", ", convolutions) + ". Pass one of those numbers.")
+                + " A dense layer's weights come as a table from weights(" + index + ").");
+    }
+
+    /** {@code filters(i)} on a layer that is a whole model used as a part. */
+    public static PerceptronException filtersOfPart(Model model, int index, Model part) {
+        return new PerceptronException("Layer #" + index + " of " + quoted(model) + " is " + quoted(part)
+                + ", a part with layers of its own. Ask the part: filters(0) on the model you added gives its layer"
+                + " #0's filters.");
+    }
+
+    /** {@code outputOf(...)} on a decoder, whose layers also read the encoder's output. */
+    public static PerceptronException outputOfDecoder(Model decoder) {
+        return new PerceptronException("outputOf(...) runs the layers of a plain stack, but " + quoted(decoder)
+                + " is a decoder: its layers also read the encoder's output. Call outputOf(...) on the encoder.");
+    }
+
+    /** {@code outputOf(...)} with examples shaped differently from the model's input. */
+    public static PerceptronException examplesDoNotFit(Model model, String examples, long[] shape) {
+        return new PerceptronException("The examples '" + examples + "' are shaped "
+                + Arrays.toString(shape).replace('[', '(').replace(']', ')') + ", but " + quoted(model)
+                + " takes examples shaped " + Shapes.text(model.inputShape()) + ". Pass examples of that shape.");
     }
 
     private static String subject(Model model) {

@@ -115,6 +115,36 @@ public final class Figure implements Displayable {
         return with(panels.stream().map(p -> p.labels(p.xLabel(), label)).toList());
     }
 
+    /**
+     * A copy whose x axis (every x axis, in a grid) is logarithmic: each step along it multiplies
+     * by the same factor, so 10, 100 and 1000 lie evenly apart. Values of zero or less are not drawn.
+     *
+     * <pre>{@code
+     * Plot.line(timings, "size", "cpu_ms").xLogScale().yLogScale()   // how time grows with size
+     * }</pre>
+     */
+    public Figure xLogScale() {
+        return with(panels.stream().map(p -> p.axes(logarithmic(p.xAxis()), p.yAxis(), p.squareCells())).toList());
+    }
+
+    /**
+     * A copy whose y axis (every y axis, in a grid) is logarithmic, so that numbers of very
+     * different sizes (sixty million and one and a half billion) can be compared on one plot.
+     *
+     * <pre>{@code
+     * Plot.bar(models, "model", "parameters").yLogScale()
+     * }</pre>
+     */
+    public Figure yLogScale() {
+        return with(panels.stream().map(p -> p.axes(p.xAxis(), logarithmic(p.yAxis()), p.squareCells())).toList());
+    }
+
+    private static Map<String, Object> logarithmic(Map<String, Object> axis) {
+        Map<String, Object> changed = new LinkedHashMap<>(axis);
+        changed.put("type", "log");
+        return changed;
+    }
+
     /** A copy drawn {@code pixels} high (the width follows the notebook's). */
     public Figure height(int pixels) {
         if (pixels < MIN_HEIGHT) {

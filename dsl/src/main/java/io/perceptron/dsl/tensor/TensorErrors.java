@@ -108,4 +108,29 @@ public final class TensorErrors {
         return new PerceptronException("A curve needs at least 2 points, but " + points
                 + " were asked for. Pass 2 or more, such as 81.");
     }
+
+    /** {@code Tensors.of(table)} without any column names. */
+    public static PerceptronException noColumns(String table, Collection<String> existing) {
+        return new PerceptronException("Which columns of table '" + table + "' should the tensor hold? None were named."
+                + " Pass them after the table, e.g. Tensors.of(" + table + ", \"" + String.join("\", \"", existing)
+                + "\").");
+    }
+
+    /** A column named for a tensor that the table does not have. */
+    public static PerceptronException unknownColumn(String column, String table, Collection<String> existing) {
+        return new PerceptronException("Unknown column '" + column + "' in table '" + table + "'. The table has: "
+                + String.join(", ", existing) + ". Pass one of those names to Tensors.of(table, ...).");
+    }
+
+    /** A text (or other non-number) column named for a tensor. */
+    public static PerceptronException notNumericColumn(String column, String type) {
+        return new PerceptronException("Column '" + column + "' holds " + type + " values, not numbers, so it cannot go"
+                + " into a tensor. Pick number columns, or turn this one into numbers first (0 and 1 for two classes).");
+    }
+
+    /** A missing value in a column named for a tensor. */
+    public static PerceptronException missingValue(String column, int row) {
+        return new PerceptronException("Column '" + column + "' has a missing value in row " + row
+                + ", and a tensor has no place for one. Drop or fill the missing values first, e.g. table.dropRowsWithMissingValues().");
+    }
 }

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Tensors by hand: the low-level path that shows how a network computes before
@@ -142,6 +145,45 @@ public final class Tensors {
         int[] next = {0};
         flatten(values, dims, 0, "", flat, next);
         return create(flat, dims);
+    }
+
+    /**
+     * Columns of a table as a matrix: one row per table row, one column per name, in the order
+     * given, shape {@code (rows, columns)}. A single column gives shape {@code (rows, 1)}, the
+     * shape a one-output network produces, so targets and outputs line up.
+     *
+     * <pre>{@code
+     * val moons = Datasets.moons(200, 0.1, 1)
+     * val x = Tensors.of(moons, "x1", "x2")   // shape (200, 2)
+     * val y = Tensors.of(moons, "label")      // shape (200, 1): 0.0 or 1.0
+     * Tensors.of(moons, "x3")                 // fails: Unknown column 'x3' in table 'moons'. The table has: x1, x2, label. ...
+     * }</pre>
+     */
+    public static NDArray of(Table table, String... columns) {
+        if (columns.length == 0) {
+            throw TensorErrors.noColumns(table.name(), table.columnNames());
+        }
+        int rows = table.rowCount();
+        if (rows == 0) {
+            throw TensorErrors.empty("table '" + table.name() + "'");
+        }
+        float[] flat = new float[Math.multiplyExact(rows, columns.length)];
+        for (int c = 0; c < columns.length; c++) {
+            if (!table.containsColumn(columns[c])) {
+                throw TensorErrors.unknownColumn(columns[c], table.name(), table.columnNames());
+            }
+            Column<?> column = table.column(columns[c]);
+            if (!(column instanceof NumericColumn<?> numbers)) {
+                throw TensorErrors.notNumericColumn(column.name(), column.type().name().toLowerCase(Locale.ROOT));
+            }
+            for (int r = 0; r < rows; r++) {
+                if (numbers.isMissing(r)) {
+                    throw TensorErrors.missingValue(column.name(), r);
+                }
+                flat[r * columns.length + c] = (float) numbers.getDouble(r);
+            }
+        }
+        return create(flat, new long[] {rows, columns.length});
     }
 
     /**

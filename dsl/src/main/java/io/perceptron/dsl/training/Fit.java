@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.data.Vocabulary;
-import io.perceptron.dsl.layer.Layer;
 import io.perceptron.dsl.loss.Loss;
 import io.perceptron.dsl.model.Model;
 import io.perceptron.dsl.optimizer.Optimizer;
@@ -50,7 +49,8 @@ public final class Fit {
     public static final int DEFAULT_BATCH_SIZE = 32;
     /**
      * Below this many numbers of activations per batch (the sum of every layer's output size,
-     * times the batch size) training uses one engine thread; above it, the engine's own count.
+     * times the batch size) training, prediction and evaluation use one engine thread; above it,
+     * the engine's own count.
      * Small operations gain little from more threads and lose a lot when the cores are busy with
      * other work, because the engine's threads wait for each other by spinning. Measured on 2
      * cores, one process: an MLP 2-64-64-2 at batch 64 (17 thousand numbers per batch) ran an
@@ -369,18 +369,7 @@ public final class Fit {
         if (threads > 0) {
             return threads;
         }
-        return activationsPerExample() * batchSize() < SMALL_BATCH_ACTIVATIONS ? 1 : 0;
-    }
-
-    /** How many numbers the layers output for one example, from shapes alone. */
-    private long activationsPerExample() {
-        Shape shape = model.inputShape();
-        long total = 0;
-        for (Layer layer : model.layers()) {
-            shape = layer.outputShape(shape);
-            total += shape.size();
-        }
-        return total;
+        return Threads.forBatch(model, batchSize());
     }
 
     /**

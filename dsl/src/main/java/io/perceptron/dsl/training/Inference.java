@@ -9,6 +9,7 @@ import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.loss.Loss;
 import io.perceptron.dsl.model.Model;
+import io.perceptron.dsl.model.ModelErrors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,7 +61,8 @@ public final class Inference {
      * {@code predicted} (or {@code predicted_<label>} per label column).
      */
     public static Table predict(Model model, Table data) {
-        return predict(model.djl(), data);
+        ai.djl.Model djl = model.djl();
+        return Threads.with(Threads.forBatch(model, BATCH), () -> predict(djl, data));
     }
 
     /**
@@ -71,27 +73,58 @@ public final class Inference {
     public static Table predict(Model model, Examples data) {
         ai.djl.Model djl = model.djl();
         Signature signature = signatureOf(djl, "predict(examples)");
-        if (signature.decoderStart() >= 0) {
-            return Generation.greedy(djl, data, signature, Math.toIntExact(model.inputShape().get(0)));
-        }
-        return predict(djl, data);
+        // Decoding runs many small forward passes, where a second engine thread costs far more than
+        // it gives on a busy machine: 100 sentences took 1.5-6 s with two threads, 0.1-0.3 s with one.
+        return Threads.with(Threads.forBatch(model, BATCH), () -> signature.decoderStart() >= 0
+                ? Generation.greedy(djl, data, signature, Math.toIntExact(model.inputShape().get(0)))
+                : predict(djl, data));
     }
 
     /** The model's raw outputs (logits for classifiers) for {@code x}; the result belongs to {@code x}'s manager. */
     public static NDArray predict(Model model, NDArray x) {
-        return predict(model.djl(), x);
+        ai.djl.Model djl = model.djl();
+        long batch = x.getShape().isScalar() ? 1 : x.getShape().get(0);
+        return Threads.with(Threads.forBatch(model, batch), () -> predict(djl, x));
+    }
+
+    /**
+     * What the model outputs for each example's features, one row of numbers per example (an
+     * output with several axes is flattened). It needs no training of its own, so it reads an
+     * encoder that learned as part of a decoder: its rows are the sentences' meaning vectors.
+     */
+    public static float[][] outputs(Model model, Examples data) {
+        if (model.encoder() != null) {
+            throw TrainingErrors.outputsOfDecoder(model);
+        }
+        if (!Arrays.equals(data.featureShape(), model.inputShape().getShape())) {
+            throw ModelErrors.examplesDoNotFit(model, data.name(), data.featureShape());
+        }
+        ai.djl.Model djl = model.djl();
+        return Threads.with(Threads.forBatch(model, BATCH), () -> {
+            float[][] rows = new float[data.size()][];
+            forward(djl, data, null, -1, (out, labels, from, to) -> {
+                float[] values = out.toFloatArray();
+                int width = values.length / (to - from);
+                for (int r = from; r < to; r++) {
+                    rows[r] = Arrays.copyOfRange(values, (r - from) * width, (r - from + 1) * width);
+                }
+            });
+            return rows;
+        });
     }
 
     /** Loss and metrics on a held-out table, read with the training columns and classes. */
     public static Evaluation evaluate(Model model, Table data) {
         ai.djl.Model djl = model.djl();
-        return evaluate(djl, TrainingData.fromTable(data, signatureOf(djl, "evaluate(table)")));
+        TrainingData read = TrainingData.fromTable(data, signatureOf(djl, "evaluate(table)"));
+        return Threads.with(Threads.forBatch(model, BATCH), () -> evaluate(djl, read));
     }
 
     /** Loss and metrics on held-out examples. */
     public static Evaluation evaluate(Model model, Examples data) {
         ai.djl.Model djl = model.djl();
-        return evaluate(djl, TrainingData.fromExamples(data, signatureOf(djl, "evaluate(examples)")));
+        TrainingData read = TrainingData.fromExamples(data, signatureOf(djl, "evaluate(examples)"));
+        return Threads.with(Threads.forBatch(model, BATCH), () -> evaluate(djl, read));
     }
 
     /** Loss and metrics on held-out arrays: {@code x} the examples, {@code y} their labels. */

@@ -1,6 +1,7 @@
 package io.perceptron.dsl.training;
 
 import io.perceptron.dsl.PerceptronException;
+import io.perceptron.dsl.model.Model;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -169,6 +170,13 @@ public final class TrainingErrors {
                 + " but the model was trained on " + Arrays.toString(expected) + ".");
     }
 
+    /** {@code outputs(...)} asked of a decoder, which needs a second input. */
+    public static PerceptronException outputsOfDecoder(Model decoder) {
+        return new PerceptronException("outputs(examples) runs a model on its examples alone, but " + decoder.name()
+                + " is a decoder: it also needs the target sentence so far. Ask its encoder instead: "
+                + "encoder.outputs(examples) gives the meaning vector of every source sentence.");
+    }
+
     // ------------------------------------------------------------ settings
 
     /** A training setting out of range. */
@@ -190,6 +198,25 @@ public final class TrainingErrors {
                 + String.join(", ", recorded) + ".");
     }
 
+    /** {@code TrainingRun.compare(...)} was given no runs. */
+    public static PerceptronException noRunsToCompare(String metric) {
+        return new PerceptronException("TrainingRun.compare(...) needs at least one run to show '" + metric
+                + "' for, but the map is empty. Pass the runs by name, e.g. mapOf(\"lr 0.1\" to run1, \"lr 1\" to run2).");
+    }
+
+    /** A run passed to {@code TrainingRun.compare(...)} does not record the metric asked for. */
+    public static PerceptronException metricMissingFromRun(String run, String metric, List<String> recorded) {
+        return new PerceptronException("Run '" + run + "' does not record '" + metric + "'. It records: "
+                + String.join(", ", recorded) + ". Compare a metric every run records (runs without validation"
+                + " data have no val_ columns).");
+    }
+
+    /** A run passed to {@code TrainingRun.compare(...)} is named like the table's epoch column. */
+    public static PerceptronException runNamedEpoch(String run) {
+        return new PerceptronException("A run cannot be called '" + run + "' in TrainingRun.compare(...): the table's"
+                + " first column is already 'epoch'. Name the run after what sets it apart, e.g. \"lr 0.1\".");
+    }
+
     /** A metric that only makes sense for class labels was asked of a regression model. */
     public static PerceptronException noAccuracy(String loss) {
         return new PerceptronException("Accuracy is measured for class labels, but this model was trained with "
@@ -206,6 +233,35 @@ public final class TrainingErrors {
     public static PerceptronException notTrained(String what) {
         return new PerceptronException(what + " needs a model that has been trained (or loaded), so that it knows "
                 + "which columns to read and what the classes are. Call model.fit(data)...train() first.");
+    }
+
+    // ------------------------------------------------------------ reading weights
+
+    /** {@code weights(i)} with a layer number the model does not have. */
+    public static PerceptronException noLayerForWeights(String model, int layer, int count, List<String> dense) {
+        return new PerceptronException("Model \"" + model + "\" has no layer #" + layer + ": it has " + count
+                + (count == 1 ? " layer, #0" : " layers, #0 to #" + (count - 1)) + " (the '#' column of summary())."
+                + weightsAdvice(dense));
+    }
+
+    /** {@code weights(i)} on a layer that is not {@code dense(...)}. */
+    public static PerceptronException layerHasNoWeightTable(String model, int layer, String kind, List<String> dense) {
+        return new PerceptronException("weights(" + layer + ") shows a dense layer's weights as a table, but layer #"
+                + layer + " of model \"" + model + "\" is " + kind + "." + weightsAdvice(dense)
+                + " A conv2d layer's filters come from model.filters(" + layer + "); other layers' parameters from"
+                + " model.djl().block.");
+    }
+
+    /** {@code weights(i)} on an encoder-decoder, whose block also holds the encoder. */
+    public static PerceptronException weightsOfDecoder(String model) {
+        return new PerceptronException("weights(...) reads the layers of a sequential model, but \"" + model
+                + "\" is a decoder. Ask its encoder (encoder().weights(i)), or read the decoder's parameters from"
+                + " model.djl().block.");
+    }
+
+    private static String weightsAdvice(List<String> dense) {
+        return dense.isEmpty() ? " This model has no dense layer."
+                : " Its dense layers: " + String.join(", ", dense) + ".";
     }
 
     // ------------------------------------------------------------ while training

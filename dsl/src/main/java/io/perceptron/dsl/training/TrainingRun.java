@@ -1,10 +1,13 @@
 package io.perceptron.dsl.training;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
 import io.perceptron.dsl.plot.Figure;
 import io.perceptron.dsl.plot.Plot;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -48,6 +51,54 @@ public final class TrainingRun {
      */
     public Table history() {
         return history.table();
+    }
+
+    /**
+     * One metric of several runs side by side: a table with an {@code epoch} column and one
+     * column per run, named by the map's keys in their order, ready for {@link Plot#line}. A run
+     * with fewer epochs than the longest (stopped early) has missing values after its last epoch,
+     * which a line plot leaves as a gap.
+     *
+     * <pre>{@code
+     * val losses = TrainingRun.compare(mapOf("lr 0.01" to slow, "lr 0.5" to right, "lr 5" to tooLarge), "loss")
+     * Plot.line(losses, "epoch", "lr 0.01", "lr 0.5", "lr 5")
+     * TrainingRun.compare(mapOf("a" to slow), "f1")   // fails: Run 'a' does not record 'f1'. It records: loss, accuracy. ...
+     * }</pre>
+     *
+     * @param runs   the runs, each under the name its column gets (e.g. the setting that differs)
+     * @param metric a column every run's history has: {@code loss}, {@code accuracy}, {@code val_loss}, ...
+     */
+    public static Table compare(Map<String, TrainingRun> runs, String metric) {
+        if (runs == null || runs.isEmpty()) {
+            throw TrainingErrors.noRunsToCompare(metric);
+        }
+        int longest = 0;
+        for (Map.Entry<String, TrainingRun> entry : runs.entrySet()) {
+            History history = entry.getValue().history;
+            if (!history.columns().contains(metric)) {
+                throw TrainingErrors.metricMissingFromRun(entry.getKey(), metric, history.columns());
+            }
+            if (entry.getKey().equalsIgnoreCase("epoch")) {
+                throw TrainingErrors.runNamedEpoch(entry.getKey());
+            }
+            longest = Math.max(longest, history.epochs());
+        }
+        Table table = Table.create(metric + " by run");
+        IntColumn epochs = IntColumn.create("epoch", longest);
+        for (int r = 0; r < longest; r++) {
+            epochs.set(r, r + 1);
+        }
+        table.addColumns(epochs);
+        for (Map.Entry<String, TrainingRun> entry : runs.entrySet()) {
+            History history = entry.getValue().history;
+            double[] values = new double[longest];
+            Arrays.fill(values, Double.NaN);
+            for (int epoch = 1; epoch <= history.epochs(); epoch++) {
+                values[epoch - 1] = history.row(epoch).getOrDefault(metric, Double.NaN);
+            }
+            table.addColumns(DoubleColumn.create(entry.getKey(), values));
+        }
+        return table;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perceptron.dsl.PerceptronException;
+import io.perceptron.dsl.Readme;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,5 +72,37 @@ class ExamplesTest {
                 () -> Examples.of("x", new float[4], new long[] {2}, new float[3], new long[0], List.of()));
         assertTrue(labels.getMessage().contains("2 examples need 2 label numbers") && labels.getMessage().contains("3"),
                 labels.getMessage());
+    }
+
+    @Test
+    void relabeledKeepsTheFeaturesAndGivesEachExampleItsNewClass() {
+        Examples scenes = Examples.of("scenes", new float[] {0.1f, 0.2f, 0.3f, 0.4f}, new long[] {1},
+                new float[] {0, 0, 1, 0, 1, 1, 0, 1}, new long[] {2}, List.of("dog", "cone"));
+        Examples counted = scenes.relabeled(List.of("none", "one", "two"),
+                i -> scenes.labelName(i).equals("none") ? 0 : scenes.labelName(i).split("\\+").length);
+        assertArrayEquals(scenes.features(), counted.features());
+        assertEquals(0, counted.labelShape().length, "one class index per example");
+        assertEquals(List.of("none", "one", "two", "one"),
+                List.of(counted.labelName(0), counted.labelName(1), counted.labelName(2), counted.labelName(3)));
+        assertEquals("scenes: 4 examples, features [1], labels one per example, classes [none, one, two]",
+                counted.toString());
+    }
+
+    @Test
+    void relabeledRefusesAClassThatIsNotInTheList() {
+        String message = assertThrows(PerceptronException.class,
+                () -> ten().relabeled(List.of("no", "yes"), i -> i == 4 ? 2 : 0)).getMessage();
+        assertTrue(message.contains("gave example 4 class 2, but there are 2 classes [no, yes], numbered 0 to 1"),
+                message);
+        String empty = assertThrows(PerceptronException.class, () -> ten().relabeled(List.of(), i -> 0)).getMessage();
+        assertTrue(empty.contains("needs the names of the new classes"), empty);
+    }
+
+    @Test
+    void theReadmeQuotesTheRealRelabeledPrintout() {
+        Examples scenes = Datasets.multiLabelImages(800, 32, 42);
+        Examples counted = scenes.relabeled(List.of("none", "one", "two"),
+                i -> scenes.labelName(i).equals("none") ? 0 : scenes.labelName(i).split("\\+").length);
+        assertTrue(Readme.section("Data").contains("counted           // " + counted), counted.toString());
     }
 }

@@ -62,6 +62,24 @@ class SentimentTest {
     }
 
     @Test
+    void wantingAThingSoBadIsPraiseWhileAThingThatIsSoBadIsNot() {
+        Map<String, String> labelByText = labels(Datasets.sentiment(1000, 42));
+        int wanted = 0;
+        int judged = 0;
+        for (Map.Entry<String, String> sentence : labelByText.entrySet()) {
+            String text = sentence.getKey();
+            if (text.matches("because this one is \\w+ i want a \\w+ so bad")) {
+                assertEquals("positive", sentence.getValue(), text);
+                wanted++;
+            } else if (text.matches("i want a \\w+ one because this \\w+ is so bad")) {
+                assertEquals("negative", sentence.getValue(), text);
+                judged++;
+            }
+        }
+        assertTrue(wanted > 20 && judged > 20, wanted + " wanting and " + judged + " judging sentences");
+    }
+
+    @Test
     void sentencesVaryInTemplateThingAndAdjectives() {
         Map<String, String> labelByText = labels(Datasets.sentiment(200, 3));
         assertTrue(labelByText.size() > 150, labelByText.size() + " distinct sentences of 200");
