@@ -1,4 +1,4 @@
-# Shared set-up steps for install/run.sh, install/test.sh and install/bench-kernel.sh.
+# Shared set-up steps for install/run.sh, install/test.sh, install/bench.sh and install/bench-kernel.sh.
 # Source it; every function is safe to run again and skips work that is already done.
 #
 # Environment knobs:
@@ -87,17 +87,25 @@ assemble_kernel() {
 
 # Creates .venv with the pinned Python packages; reinstalls only when requirements.txt changes.
 setup_venv() {
-    local requirements="$ROOT/install/requirements.txt" stamp="$VENV/.requirements.sha256"
-    local wanted
+    make_venv "$VENV" "$ROOT/install/requirements.txt" "JupyterLab, plotly, test tools" \
+        || die "pip could not install install/requirements.txt into .venv (its message is above)."
+}
+
+# Creates (or updates) the virtual environment $1 from the pinned requirements file $2, and
+# installs again only when that file changed since the last install; $3 says what it holds.
+# Returns non-zero, and leaves the environment marked as not up to date, when pip fails.
+make_venv() {
+    local venv="$1" requirements="$2" purpose="$3"
+    local stamp="$venv/.requirements.sha256" wanted
     wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
-    if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
-        say "Python environment is up to date ($VENV)"
+    if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
+        say "Python environment is up to date ($venv)"
         return
     fi
-    say "Creating the Python environment in .venv (JupyterLab, plotly, test tools)"
-    [ -x "$VENV/bin/python" ] || "${PYTHON:-python3}" -m venv "$VENV" \
+    say "Creating the Python environment in ${venv#"$ROOT"/} ($purpose)"
+    [ -x "$venv/bin/python" ] || "${PYTHON:-python3}" -m venv "$venv" \
         || die "Could not create a virtual environment; on Debian/Ubuntu install python3-venv."
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements" || return 1
     echo "$wanted" > "$stamp"
 }
 

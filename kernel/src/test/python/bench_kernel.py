@@ -1,28 +1,152 @@
-"""Benchmark (not a test): kernel start to first result, and round trips of small cells.
+"""Benchmark (not a test): Perceptron and its peer JVM kernels, driven the same way through jupyter_client.
 
-    install/bench-kernel.sh [--runs 50]
+    install/bench-kernel.sh [--runs 50]                    Perceptron alone, printed
+    install/bench.sh                                        everything, into BENCHMARKS.md (this script is one part)
+    python bench_kernel.py --kernels perceptron,kotlin,java --runs 30 --launches 3 --json out.json
+                           [--memory-epochs 200] [--live-rounds 7]
 
-Prints the time from starting the kernel process to the first cell's result, then the median
-and 95th percentile round trip (execute_request sent -> execute_reply and idle received) of
-small cells, measured through a real jupyter_client connection.
+Latency, for every kernel named: the time from starting the kernel process to the result of its
+first cell, over several launches, and the round trip (execute_request sent -> execute_reply and
+idle status received) of three small cells, each written in the kernel's own language: an
+assignment, a println and the rendering of a 100-row table. Launches and rounds go from kernel to
+kernel in turn, so that whatever else the machine does hits every kernel alike.
+
+Perceptron alone, when asked: the resident memory (VmRSS of the kernel process, read from /proc,
+and how much of it lies in the Java heap, from /proc/PID/smaps and the heap's range that jcmd
+reports) at every epoch while a cell trains the README's moons example for 200 epochs, and the training
+time of the moons MLP with and without the live plot, cells alternating.
+
+A kernel that cannot be started is reported with the reason (its last lines of output), and the
+rest still runs.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import statistics
+import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from perceptron_client import Kernel, KernelManager, KERNEL_NAME
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+from perceptron_client import Kernel, KernelManager
 
-CELLS = {
-    "empty cell": "",
-    "assignment": "val benchX = 1",
-    "println": 'println("hi")',
-    "table render": 'benchTable',
+STARTUP_TIMEOUT_S = 180
+
+
+@dataclass(frozen=True)
+class Peer:
+    """A kernel under test: its kernelspec, what it is, and the small cells in its own language."""
+
+    name: str
+    kernelspec: str
+    title: str
+    # Run once after start, in order: define what the measured cells use.
+    setup: tuple[str, ...]
+    cells: dict[str, str]
+    table_note: str
+
+
+TABLESAW = "tech.tablesaw:tablesaw-core:0.44.4"
+# The peers have no renderer for Tablesaw tables; each gets one in its own idiom, writing the same
+# HTML as Perceptron's (a header, the first and last 10 rows of a long table), so that the table
+# cell is the same bare `benchTable` everywhere.
+KOTLIN_TABLE_RENDERER = """
+fun tableHtml(t: Table): String {
+    val html = StringBuilder("<table><thead><tr>")
+    for (name in t.columnNames()) html.append("<th>").append(name).append("</th>")
+    html.append("</tr></thead><tbody>")
+    for (r in 0 until t.rowCount()) {
+        if (r >= 10 && r < t.rowCount() - 10) continue
+        html.append("<tr>")
+        for (c in 0 until t.columnCount()) html.append("<td>").append(t.getString(r, c)).append("</td>")
+        html.append("</tr>")
+    }
+    return html.append("</tbody></table>").toString()
 }
-SETUP = ('val benchTable = tech.tablesaw.api.Table.create("t", '
-         'tech.tablesaw.api.IntColumn.create("a", *IntArray(100) { it }))')
+USE { render<Table> { HTML(tableHtml(it)) } }
+"""
+JAVA_TABLE_RENDERER = """
+String tableHtml(tech.tablesaw.api.Table t) {
+    var html = new StringBuilder("<table><thead><tr>");
+    for (var name : t.columnNames()) html.append("<th>").append(name).append("</th>");
+    html.append("</tr></thead><tbody>");
+    for (int r = 0; r < t.rowCount(); r++) {
+        if (r >= 10 && r < t.rowCount() - 10) continue;
+        html.append("<tr>");
+        for (int c = 0; c < t.columnCount(); c++) html.append("<td>").append(t.getString(r, c)).append("</td>");
+        html.append("</tr>");
+    }
+    return html.append("</tbody></table>").toString();
+}
+org.dflib.jjava.kernel.JavaNotebookStatics.kernel().getRenderer()
+    .createRegistration(tech.tablesaw.api.Table.class).preferring("text/html")
+    .register((t, context) -> context.renderIfRequested(
+        org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_HTML, () -> tableHtml(t)));
+"""
+
+PEERS = {
+    "perceptron": Peer(
+        "perceptron", "perceptron", "Perceptron",
+        ('val benchTable = Table.create("t", IntColumn.create("a", *IntArray(100) { it }))',),
+        {"empty": "",
+         "assignment": "val benchX = 1",
+         "println": 'println("hi")',
+         "table": "benchTable"},
+        "a Tablesaw `Table` as the cell's value, drawn by the kernel's own renderer (HTML of the first "
+        "and last 10 rows, and plain text)"),
+    "kotlin": Peer(
+        "kotlin", "kotlin", "Kotlin Jupyter kernel",
+        # Tablesaw from the local Maven repository (~/.m2), where the project's build put it: no network.
+        (f'@file:Repository("*mavenLocal")\n@file:DependsOn("{TABLESAW}")',
+         "import tech.tablesaw.api.*\n" + KOTLIN_TABLE_RENDERER,
+         'val benchTable = Table.create("t", IntColumn.create("a", *IntArray(100) { it }))'),
+        {"empty": "",
+         "assignment": "val benchX = 1",
+         "println": 'println("hi")',
+         "table": "benchTable"},
+        "the same Tablesaw `Table` (loaded with `@file:DependsOn` from the local Maven repository), drawn "
+        "by a renderer registered with `USE { render<Table> { HTML(...) } }` that writes the same HTML"),
+    "java": Peer(
+        "java", "java", "JJava",
+        (f"%maven {TABLESAW}",
+         JAVA_TABLE_RENDERER,
+         'var benchTable = tech.tablesaw.api.Table.create("t", '
+         'tech.tablesaw.api.IntColumn.create("a", java.util.stream.IntStream.range(0, 100).toArray()));'),
+        {"empty": "",
+         "assignment": "var benchX = 1;",
+         "println": 'System.out.println("hi");',
+         "table": "benchTable"},
+        "the same Tablesaw `Table` (loaded with `%maven` from the local Maven repository), drawn by a "
+        "renderer registered on the kernel's `Renderer` that writes the same HTML"),
+}
+
+# The README's moons example (1000 points, 2-16-16-2, Adam 0.01, 20% validation) trained for
+# 200 epochs with the live plot a notebook shows; every epoch prints a line the client times.
+MEMORY_CELL = """
+val memoryData = Datasets.moons(1000, 0.2, 42)
+val memoryModel = Model.sequential().input(2).dense(16).relu().dense(16).relu().dense(2)
+memoryModel.fit(memoryData).features("x1", "x2").label("label")
+    .optimizer(Optimizer.adam(0.01)).epochs(%d).validationSplit(0.2).seed(42)
+    .onEpochEnd { println("epoch " + it.epoch() + " heap " + Runtime.getRuntime().totalMemory()) }
+    .train()
+Unit
+"""
+
+# The issue's moons MLP (2-64-64-2, 10k points, batch 64): one cell trains a fresh model and gives
+# the milliseconds train() took; {quiet} is "" (live plot and progress bar) or ".quiet()".
+LIVE_SETUP = "val liveData = Datasets.moons(10_000, 0.2, 42)"
+LIVE_CELL = """
+val liveModel = Model.sequential().input(2).dense(64).relu().dense(64).relu().dense(2)
+val liveStart = System.nanoTime()
+liveModel.fit(liveData).label("label").epochs({epochs}).batchSize(64).seed(42){quiet}.train()
+val liveMs = (System.nanoTime() - liveStart) / 1e6
+liveModel.close()
+liveMs
+"""
 
 
 def percentile(samples: list[float], p: float) -> float:
@@ -30,36 +154,272 @@ def percentile(samples: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description="Perceptron kernel latency benchmark")
-    parser.add_argument("--runs", type=int, default=50, help="round trips per cell (default 50)")
-    args = parser.parse_args(argv)
+def rotated(items: list, by: int) -> list:
+    by %= len(items)
+    return items[by:] + items[:by]
 
-    started = time.monotonic()
-    manager = KernelManager(kernel_name=KERNEL_NAME)
-    manager.start_kernel()
-    kernel = Kernel(manager)
+
+@dataclass
+class Running:
+    """A peer under test: its launches, its live kernel and what it measured, or why it failed."""
+
+    peer: Peer
+    log: Path
+    kernel: Kernel | None = None
+    launches_s: list[float] = field(default_factory=list)
+    ready_s: list[float] = field(default_factory=list)
+    cells_ms: dict[str, list[float]] = field(default_factory=dict)
+    info: dict = field(default_factory=dict)
+    failure: str | None = None
+
+    def fail(self, stage: str, error: BaseException) -> None:
+        tail = ""
+        if self.log.exists():
+            lines = [line for line in self.log.read_text(errors="replace").splitlines() if line.strip()]
+            tail = "\n".join(lines[-8:])
+        self.failure = f"{stage}: {type(error).__name__}: {error}" + (f"\nkernel output:\n{tail}" if tail else "")
+        print(f"  {self.peer.title}: FAILED at {stage}: {error}", file=sys.stderr)
+        self.stop()
+
+    def stop(self) -> None:
+        if self.kernel is not None:
+            try:
+                self.kernel.shutdown()
+            except Exception:  # noqa: BLE001  (a kernel that already died cannot be shut down cleanly)
+                self.kernel.manager.kill_kernel()
+            self.kernel = None
+
+    def result(self) -> dict:
+        return {"title": self.peer.title, "kernelspec": self.peer.kernelspec, "failure": self.failure,
+                "info": self.info, "launchS": self.launches_s, "readyS": self.ready_s, "cellsMs": self.cells_ms,
+                "cells": self.peer.cells, "tableNote": self.peer.table_note}
+
+
+def launch(run: Running) -> None:
+    """Starts the kernel and times start -> kernel_info answered -> first result ("1 + 1")."""
+    with run.log.open("a") as log:
+        started = time.monotonic()
+        manager = KernelManager(kernel_name=run.peer.kernelspec)
+        manager.start_kernel(stdout=log, stderr=log)
+        run.kernel = Kernel(manager)
     ready = time.monotonic()
-    first = kernel.execute("1 + 1")
-    assert first.result() == "2", first.reply
-    first_result = time.monotonic()
-    print(f"kernel start -> ready (kernel_info answered): {ready - started:6.2f} s")
-    print(f"kernel start -> first cell result:            {first_result - started:6.2f} s")
+    first = run.kernel.execute("1 + 1", timeout=STARTUP_TIMEOUT_S)
+    done = time.monotonic()
+    if first.status != "ok" or first.result() != "2":
+        raise RuntimeError(f"the first cell `1 + 1` gave {first.reply['content']}")
+    run.ready_s.append(ready - started)
+    run.launches_s.append(done - started)
+    if not run.info:
+        reply = run.kernel.request("kernel_info").reply["content"]
+        run.info = {"implementation": reply.get("implementation"),
+                    "implementationVersion": reply.get("implementation_version"),
+                    "language": reply.get("language_info", {}).get("name"),
+                    "languageVersion": reply.get("language_info", {}).get("version"),
+                    "banner": (reply.get("banner") or "").strip()[:300]}
 
+
+def measure_latency(names: list[str], runs: int, launches: int, logs: Path) -> dict[str, Running]:
+    available = KernelSpecManager().find_kernel_specs()
+    running = {name: Running(PEERS[name], logs / f"kernel-{name}.log") for name in names}
+    for run in running.values():
+        run.log.unlink(missing_ok=True)
+        if run.peer.kernelspec not in available:
+            run.failure = (f"no kernelspec '{run.peer.kernelspec}' is installed (Jupyter looked in "
+                           f"{', '.join(KernelSpecManager().kernel_dirs)})")
+    print(f"launch -> first result, {launches} launches per kernel")
+    for round_ in range(launches):
+        for run in rotated([r for r in running.values() if r.failure is None], round_):
+            try:
+                launch(run)
+                print(f"  {run.peer.title:<24} {run.launches_s[-1]:6.2f} s")
+            except (Exception, NoSuchKernel) as error:  # noqa: BLE001  (any failure of a peer is reported, not fatal)
+                run.fail(f"launch {round_ + 1}", error)
+                continue
+            if round_ < launches - 1:
+                run.stop()
+    live = [r for r in running.values() if r.failure is None]
+    for run in live:
+        try:
+            for code in run.peer.setup:
+                setup = run.kernel.execute(code, timeout=STARTUP_TIMEOUT_S)
+                if setup.status != "ok":
+                    content = setup.reply["content"]
+                    raise RuntimeError(f"the set-up cell failed: {content.get('ename')}: {content.get('evalue')}")
+            for name, cell in run.peer.cells.items():  # each cell once, unmeasured, as every kernel's warm-up
+                exchange = run.kernel.execute(cell)
+                check(exchange)
+                html = exchange.result("text/html") if name == "table" else None
+                if name == "table" and "<td>99</td>" not in (html or ""):
+                    raise RuntimeError(f"the table cell gave no HTML table: {[a.msg['content'] for a in exchange.iopub]}")
+        except Exception as error:  # noqa: BLE001
+            run.fail("set-up cell", error)
+    live = [r for r in live if r.failure is None]
+    print(f"round trips, {runs} rounds, kernels and cells in turn")
+    for round_ in range(runs):
+        for run in rotated(live, round_):
+            if run.failure is not None:
+                continue
+            try:
+                for name, code in rotated(list(run.peer.cells.items()), round_):
+                    sent = time.monotonic()
+                    check(run.kernel.execute(code))
+                    run.cells_ms.setdefault(name, []).append((time.monotonic() - sent) * 1000)
+            except Exception as error:  # noqa: BLE001
+                run.fail(f"round trip {round_ + 1}", error)
+    for run in running.values():
+        run.stop()
+        if run.failure is None:
+            summary = ", ".join(f"{name} {statistics.median(ms):.1f}/{percentile(ms, 95):.1f}"
+                                for name, ms in run.cells_ms.items())
+            print(f"  {run.peer.title:<24} median/p95 ms: {summary}")
+    return running
+
+
+def check(cell) -> None:
+    if cell.status != "ok":
+        content = cell.reply["content"]
+        raise RuntimeError(f"cell failed: {content.get('ename')}: {content.get('evalue')}")
+
+
+def kernel_pid(kernel: Kernel) -> int:
+    return kernel.manager.provisioner.pid
+
+
+def resident_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS in /proc/{pid}/status")
+
+
+def heap_range(kernel: Kernel, pid: int) -> tuple[int, int] | None:
+    """The Java heap's address range, as the JVM itself reports it (`jcmd PID GC.heap_info`)."""
+    jcmd = Path(kernel.manager.kernel_spec.argv[0]).with_name("jcmd")
     try:
-        assert kernel.execute(SETUP).status == "ok"
-        print(f"\nround trip over {args.runs} runs each (ms):")
-        print(f"  {'cell':<14}{'median':>9}{'p95':>9}{'min':>9}")
-        for name, code in CELLS.items():
-            samples = []
-            for _ in range(args.runs):
-                sent = time.monotonic()
-                cell = kernel.execute(code)
-                assert cell.status == "ok", cell.reply["content"]
-                samples.append((time.monotonic() - sent) * 1000)
-            print(f"  {name:<14}{statistics.median(samples):9.1f}{percentile(samples, 95):9.1f}{min(samples):9.1f}")
-    finally:
-        kernel.shutdown()
+        info = subprocess.run([str(jcmd), str(pid), "GC.heap_info"], capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = re.search(r"\[(0x[0-9a-f]+), (0x[0-9a-f]+)\)", info)
+    return (int(match.group(1), 16), int(match.group(2), 16)) if match else None
+
+
+def heap_resident_mb(pid: int, heap: tuple[int, int] | None) -> float | None:
+    """Resident memory inside the heap's address range: every mapping of it in /proc/PID/smaps."""
+    if heap is None:
+        return None
+    resident_kb, inside = 0, False
+    for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
+        first = line.split(" ", 1)[0]
+        if "-" in first and ":" not in first:  # a mapping's header: start-end perms offset ...
+            start, end = (int(part, 16) for part in first.split("-"))
+            inside = start >= heap[0] and end <= heap[1]
+        elif inside and line.startswith("Rss:"):
+            resident_kb += int(line.split()[1])
+    return resident_kb / 1024
+
+
+def measure_memory(kernel: Kernel, epochs: int) -> dict:
+    """Trains for ``epochs`` epochs and reads the kernel process's VmRSS as each epoch's line arrives."""
+    pid = kernel_pid(kernel)
+    before = resident_mb(pid)
+    heap = heap_range(kernel, pid)
+    exchange = kernel.submit(MEMORY_CELL % epochs)
+    samples: list[dict] = []
+    seen = 0
+    deadline = time.monotonic() + 600
+    while exchange.reply is None or not exchange.idle:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the memory cell did not finish within 600 s")
+        kernel._drain()
+        text = exchange.stream()
+        complete = text.rfind("\n") + 1  # whole lines only: a line may arrive in pieces
+        for match in re.finditer(r"epoch (\d+) heap (\d+)", text[seen:complete]):
+            samples.append({"epoch": int(match.group(1)), "rssMb": resident_mb(pid),
+                            "heapResidentMb": heap_resident_mb(pid, heap), "heapMb": int(match.group(2)) / 1048576})
+        seen = max(seen, complete)
+    kernel.pending.pop(exchange.msg_id, None)
+    check(exchange)
+    displays = len(exchange.of_type("display_data")) + len(exchange.of_type("update_display_data"))
+    print(f"memory: {len(samples)} epochs, VmRSS " + ", ".join(
+        f"epoch {s['epoch']} {s['rssMb']:.0f} MB" for s in samples if s["epoch"] in (1, epochs // 2, epochs)))
+    return {"epochs": epochs, "beforeMb": before, "samples": samples, "afterMb": resident_mb(pid),
+            "displayMessages": displays, "cell": MEMORY_CELL % epochs}
+
+
+def measure_live(kernel: Kernel, rounds: int, epochs: int, warmup: int = 2) -> dict:
+    check(kernel.execute(LIVE_SETUP))
+    times: dict[str, list[float]] = {"live": [], "quiet": []}
+    messages: list[int] = []
+    for round_ in range(warmup + rounds):
+        for slot in range(2):
+            mode = "live" if (round_ + slot) % 2 == 0 else "quiet"
+            cell = kernel.execute(LIVE_CELL.format(epochs=epochs, quiet="" if mode == "live" else ".quiet()"),
+                                  timeout=300)
+            check(cell)
+            if round_ >= warmup:
+                times[mode].append(float(cell.result()))
+                if mode == "live":
+                    messages.append(len(cell.of_type("display_data")) + len(cell.of_type("update_display_data")))
+    ratio = statistics.median(times["live"]) / statistics.median(times["quiet"])
+    print(f"live display: with {statistics.median(times['live']):.0f} ms, without "
+          f"{statistics.median(times['quiet']):.0f} ms, ratio {ratio:.3f}")
+    return {"epochs": epochs, "warmupRounds": warmup, "rounds": rounds, "liveMs": times["live"],
+            "quietMs": times["quiet"], "displayMessagesPerRun": messages,
+            "cell": LIVE_CELL.format(epochs=epochs, quiet="{quiet}")}
+
+
+def print_plain(running: dict[str, Running]) -> None:
+    """The short report bench-kernel.sh prints."""
+    for run in running.values():
+        print(f"\n{run.peer.title}")
+        if run.failure:
+            print(f"  not measured: {run.failure}")
+            continue
+        print(f"  start -> kernel_info answered  {statistics.median(run.ready_s):6.2f} s")
+        print(f"  start -> first cell result     {statistics.median(run.launches_s):6.2f} s")
+        print(f"  {'cell':<14}{'median ms':>10}{'p95 ms':>9}{'min ms':>9}")
+        for name, ms in run.cells_ms.items():
+            print(f"  {name:<14}{statistics.median(ms):10.1f}{percentile(ms, 95):9.1f}{min(ms):9.1f}")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Kernel latency, memory and live-display benchmark")
+    parser.add_argument("--kernels", default="perceptron",
+                        help=f"comma-separated, of {', '.join(PEERS)} (default perceptron)")
+    parser.add_argument("--runs", type=int, default=50, help="round trips per cell (default 50)")
+    parser.add_argument("--launches", type=int, default=1, help="kernel launches timed per kernel (default 1)")
+    parser.add_argument("--memory-epochs", type=int, default=0, help="epochs of the memory run (default 0: skip)")
+    parser.add_argument("--live-rounds", type=int, default=0, help="measured rounds of the live-display run (default 0: skip)")
+    parser.add_argument("--live-epochs", type=int, default=3, help="epochs per live-display run (default 3)")
+    parser.add_argument("--json", type=Path, help="write every figure to this file")
+    args = parser.parse_args(argv)
+    names = [n.strip() for n in args.kernels.split(",") if n.strip()]
+    unknown = [n for n in names if n not in PEERS]
+    if unknown:
+        parser.error(f"unknown kernel(s) {', '.join(unknown)}; choose from {', '.join(PEERS)}")
+    logs = (args.json.parent if args.json else Path.cwd())
+    logs.mkdir(parents=True, exist_ok=True)
+
+    results: dict = {"runs": args.runs, "launches": args.launches}
+    running = measure_latency(names, args.runs, args.launches, logs)
+    results["kernels"] = {name: run.result() for name, run in running.items()}
+    if args.memory_epochs or args.live_rounds:
+        training = Running(PEERS["perceptron"], logs / "kernel-perceptron-training.log")
+        try:
+            launch(training)
+            if args.memory_epochs:
+                results["memory"] = measure_memory(training.kernel, args.memory_epochs)
+            if args.live_rounds:
+                results["live"] = measure_live(training.kernel, args.live_rounds, args.live_epochs)
+        except Exception as error:  # noqa: BLE001
+            training.fail("training cells", error)
+            results["trainingFailure"] = training.failure
+        finally:
+            training.stop()
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    else:
+        print_plain(running)
     return 0
 
 

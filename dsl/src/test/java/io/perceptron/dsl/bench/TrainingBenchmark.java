@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
@@ -22,13 +21,21 @@ import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import com.google.gson.GsonBuilder;
 import io.perceptron.dsl.data.Datasets;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.model.Model;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import tech.tablesaw.api.Table;
 
@@ -41,13 +48,19 @@ import tech.tablesaw.api.Table;
  * metric at all) and "with accuracy" (DJL's basic listeners and an Accuracy evaluator, which
  * is what the DSL measures every epoch). Both sides run with the same engine thread count.
  *
+ * <p>Given an output folder, it also writes there the exact data it trained on (little-endian
+ * float32 files described by {@code data.json}), so that {@code dsl/src/test/python/bench_torch.py}
+ * trains PyTorch on the same points and images, and every measured epoch time as
+ * {@code training-djl.json}. {@code install/bench.sh} runs both and writes the report.
+ *
  * <p>Run from the repository root:
  * <pre>
  * mvn -o -q -pl dsl test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
  * cd dsl &amp;&amp; OPT_OUT_TRACKING=true java -Dai.djl.offline=true \
- *     -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) io.perceptron.dsl.bench.TrainingBenchmark [rounds] [threads]
+ *     -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) io.perceptron.dsl.bench.TrainingBenchmark [rounds] [threads] [output folder]
  * </pre>
- * Arguments: measured rounds per case (default 25) and engine threads (default 1).
+ * Arguments: measured rounds per case (default 25), engine threads (default 1), and the folder
+ * for the data and results (default: none, print only).
  */
 public final class TrainingBenchmark {
     private static final int WARMUP_ROUNDS = 3;
@@ -56,6 +69,8 @@ public final class TrainingBenchmark {
     private static final int IMAGES = 2_000;
     private static final int IMAGE_SIZE = 28;
     private static final int IMAGE_BATCH = 64;
+    /** Adam's learning rate on every side: the DSL's default, set explicitly for DJL and PyTorch. */
+    static final double LEARNING_RATE = 0.001;
 
     private TrainingBenchmark() {
     }
@@ -63,21 +78,36 @@ public final class TrainingBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 25;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        Engine.getInstance(); // loads the native library before its thread count can be set
+        Path output = args.length > 2 ? Path.of(args[2]) : null;
+        Engine engine = Engine.getInstance(); // loads the native library before its thread count can be set
         JniUtils.setNumThreads(threads);
         System.out.printf(Locale.ROOT, "engine threads %d, %d warm-up + %d measured rounds per case, %s%n", threads,
                 WARMUP_ROUNDS, rounds, Runtime.version());
 
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("threads", threads);
+        results.put("warmupRounds", WARMUP_ROUNDS);
+        results.put("rounds", rounds);
+        results.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        results.put("djl", Engine.getDjlVersion());
+        results.put("engine", engine.getEngineName() + " " + engine.getVersion());
+        List<Map<String, Object>> cases = new ArrayList<>();
+        results.put("cases", cases);
+        Map<String, Object> data = new LinkedHashMap<>();
+
         Table moons = Datasets.moons(MOONS_POINTS, 0.2, 42);
+        float[] moonsFeatures = pointFeatures(moons);
+        float[] moonsLabels = toFloats(moons.intColumn("label").asDoubleArray());
         Model mlp = Model.sequential().input(2).dense(64).relu().dense(64).relu().dense(2);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            NDArray x = manager.create(pointFeatures(moons), new Shape(MOONS_POINTS, 2));
-            NDArray y = manager.create(moons.intColumn("label").asDoubleArray()).toType(DataType.FLOAT32, false);
-            compare("moons MLP 2-64-64-2, 10k points, batch 64", rounds, threads,
+            NDArray x = manager.create(moonsFeatures, new Shape(MOONS_POINTS, 2));
+            NDArray y = manager.create(moonsLabels, new Shape(MOONS_POINTS));
+            cases.add(compare("mlp", "moons MLP 2-64-64-2, 10k points, batch 64", rounds, threads,
                     () -> mlp.fit(moons).label("label").epochs(1).batchSize(MOONS_BATCH).threads(threads).quiet().train(),
                     djlRunner(djlMlp(), new Shape(1, 2), x, y, MOONS_BATCH, false),
-                    djlRunner(djlMlp(), new Shape(1, 2), x, y, MOONS_BATCH, true));
+                    djlRunner(djlMlp(), new Shape(1, 2), x, y, MOONS_BATCH, true)));
         }
+        data.put("mlp", dataset(output, "moons", moonsFeatures, new long[] {MOONS_POINTS, 2}, moonsLabels, MOONS_BATCH));
 
         Examples images = Datasets.dogsVsConesImages(IMAGES, IMAGE_SIZE, 7);
         Model cnn = Model.sequential().input(1, IMAGE_SIZE, IMAGE_SIZE)
@@ -87,10 +117,18 @@ public final class TrainingBenchmark {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray x = manager.create(images.features(), new Shape(IMAGES, 1, IMAGE_SIZE, IMAGE_SIZE));
             NDArray y = manager.create(images.labels(), new Shape(IMAGES));
-            compare("small CNN on 2000 images 1x28x28, batch 64", rounds, threads,
+            cases.add(compare("cnn", "small CNN on 2000 images 1x28x28, batch 64", rounds, threads,
                     () -> cnn.fit(images).epochs(1).batchSize(IMAGE_BATCH).threads(threads).quiet().train(),
                     djlRunner(djlCnn(), new Shape(1, 1, IMAGE_SIZE, IMAGE_SIZE), x, y, IMAGE_BATCH, false),
-                    djlRunner(djlCnn(), new Shape(1, 1, IMAGE_SIZE, IMAGE_SIZE), x, y, IMAGE_BATCH, true));
+                    djlRunner(djlCnn(), new Shape(1, 1, IMAGE_SIZE, IMAGE_SIZE), x, y, IMAGE_BATCH, true)));
+        }
+        data.put("cnn", dataset(output, "images", images.features(), new long[] {IMAGES, 1, IMAGE_SIZE, IMAGE_SIZE},
+                images.labels(), IMAGE_BATCH));
+
+        if (output != null) {
+            data.put("learningRate", LEARNING_RATE);
+            write(output.resolve("data.json"), data);
+            write(output.resolve("training-djl.json"), results);
         }
     }
 
@@ -125,7 +163,7 @@ public final class TrainingBenchmark {
         ai.djl.Model model = ai.djl.Model.newInstance(withAccuracy ? "djl-accuracy" : "djl-bare", Device.cpu());
         model.setBlock(block);
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.001f)).build())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) LEARNING_RATE)).build())
                 .optDevices(new Device[] {Device.cpu()});
         if (withAccuracy) {
             config.addEvaluator(new Accuracy()).addTrainingListeners(TrainingListener.Defaults.basic());
@@ -142,8 +180,8 @@ public final class TrainingBenchmark {
         };
     }
 
-    private static void compare(String name, int rounds, int threads, Supplier<?> dsl, Runnable djlBare,
-                                Runnable djlAccuracy) {
+    private static Map<String, Object> compare(String key, String name, int rounds, int threads, Supplier<?> dsl,
+                                               Runnable djlBare, Runnable djlAccuracy) {
         List<Double> dslTimes = new ArrayList<>();
         List<Double> bareTimes = new ArrayList<>();
         List<Double> accuracyTimes = new ArrayList<>();
@@ -175,6 +213,48 @@ public final class TrainingBenchmark {
                 bareMedian, dslMedian / bareMedian);
         System.out.printf(Locale.ROOT, "  DJL Trainer + EasyTrain, with accuracy    median %8.1f ms   DSL/DJL %.3f%n",
                 accuracyMedian, dslMedian / accuracyMedian);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("key", key);
+        result.put("name", name);
+        result.put("dslMs", dslTimes);
+        result.put("djlBareMs", bareTimes);
+        result.put("djlAccuracyMs", accuracyTimes);
+        return result;
+    }
+
+    /** Writes one data set for the PyTorch side (when there is an output folder) and returns its description. */
+    private static Map<String, Object> dataset(Path output, String name, float[] features, long[] featureShape,
+                                               float[] labels, int batch) throws IOException {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("features", name + "-features.f32");
+        description.put("featureShape", featureShape);
+        description.put("labels", name + "-labels.f32");
+        description.put("batchSize", batch);
+        if (output != null) {
+            writeFloats(output.resolve(name + "-features.f32"), features);
+            writeFloats(output.resolve(name + "-labels.f32"), labels);
+        }
+        return description;
+    }
+
+    private static void writeFloats(Path file, float[] values) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(values);
+        Files.createDirectories(file.getParent());
+        Files.write(file, buffer.array());
+    }
+
+    private static void write(Path file, Object value) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(value));
+    }
+
+    private static float[] toFloats(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
     }
 
     private static float[] pointFeatures(Table points) {

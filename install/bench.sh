@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# The benchmark command: Perceptron beside its peers, written up as BENCHMARKS.md. Not a test.
+#
+#   install/bench.sh                    every figure (about 10 minutes on 2 cores), into BENCHMARKS.md
+#   install/bench.sh --quick            a few rounds of each, a smoke run, into build/bench/BENCHMARKS.md
+#   install/bench.sh --installed-kernel measure the perceptron kernel already registered in .venv
+#                                       (skips building and registering it; nothing else changes)
+#   install/bench.sh --output FILE      write the report to FILE
+#
+# What it measures (details and goals are in the report itself):
+#   kernels   Perceptron, the Kotlin Jupyter kernel and JJava, driven by one jupyter_client script
+#             (kernel/src/test/python/bench_kernel.py): start to first result, small-cell round trips
+#   training  seconds per epoch through the DSL, DJL's Trainer (dsl/.../bench/TrainingBenchmark.java)
+#             and PyTorch (dsl/src/test/python/bench_torch.py), on the same data, threads and batches
+#   memory    the kernel process's resident memory while a cell trains for 200 epochs
+#   display   training time with and without the live plot, through the kernel
+#
+# The peers and PyTorch go into their own environment, .venv-bench (pinned in
+# install/bench-requirements.txt; about 5.5 GB, since PyPI's Linux torch brings the CUDA libraries),
+# with their kernelspecs inside it: your own Jupyter set-up is left alone. A peer that cannot be
+# installed or started is reported as such, with the reason, and the rest still runs.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+BENCH_VENV="$ROOT/.venv-bench"
+RESULTS="$ROOT/build/bench"
+FAILURES="$RESULTS/install-failures.txt"
+
+quick=false
+installed_kernel=false
+report="$ROOT/BENCHMARKS.md"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) quick=true; report="$RESULTS/BENCHMARKS.md" ;;
+        --installed-kernel) installed_kernel=true ;;
+        --output) shift; report="$(realpath -m "${1:?--output needs a file name}")" ;;
+        *) die "unknown option $1; see the top of install/bench.sh for the options" ;;
+    esac
+    shift
+done
+
+# Rounds. Training alternates blocks of Java and PyTorch runs; the kernels take turns in each round.
+if $quick; then
+    blocks=1 training_rounds=3 launches=1 cell_runs=5 memory_epochs=20 live_rounds=1 profile_epochs=3
+else
+    blocks=3 training_rounds=10 launches=3 cell_runs=30 memory_epochs=200 live_rounds=7 profile_epochs=15
+fi
+# One intra-op thread: what the DSL itself picks for both models (Fit.SMALL_BATCH_ACTIVATIONS).
+threads=1
+
+# Installs .venv-bench. When pip fails on the whole list, installs the packages one by one and
+# writes down which failed and why, so that the report can say it and the rest can still run.
+setup_bench_venv() {
+    mkdir -p "$RESULTS"
+    rm -f "$FAILURES"
+    local started=$SECONDS
+    if make_venv "$BENCH_VENV" "$ROOT/install/bench-requirements.txt" "peer kernels and PyTorch, about 5.5 GB"; then
+        if [ $((SECONDS - started)) -gt 5 ]; then say "Benchmark environment installed in $((SECONDS - started)) s"; fi
+        return
+    fi
+    say "pip failed on the whole list; installing the packages one at a time to find which"
+    local requirement log="$RESULTS/pip.log"
+    grep -v '^[[:space:]]*#' "$ROOT/install/bench-requirements.txt" | grep -v '^[[:space:]]*$' |
+        while read -r requirement; do
+            if ! "$BENCH_VENV/bin/python" -m pip install --quiet --disable-pip-version-check "$requirement" >"$log" 2>&1; then
+                printf '%s\t%s\n' "$requirement" "$(grep -v '^[[:space:]]*$' "$log" | tail -n 3 | tr '\n' ' ')" >>"$FAILURES"
+            fi
+        done
+    "$BENCH_VENV/bin/python" -c 'import jupyter_client' 2>/dev/null \
+        || die "jupyter_client did not install into .venv-bench, and every kernel figure needs it: see $FAILURES"
+}
+
+# Compiles the DSL's benchmark programs and writes their class path.
+build_training_benchmark() {
+    say "Compiling the DSL and its benchmark programs (mvn test-compile)"
+    maven -q -pl dsl test-compile dependency:build-classpath \
+        -Dmdep.outputFile="$TARGET_NAME/bench-classpath.txt" -Dmdep.includeScope=test
+}
+
+run_training() {
+    local dsl="$ROOT/dsl/$TARGET_NAME" block folder
+    local classpath="$dsl/test-classes:$dsl/classes:$(cat "$dsl/bench-classpath.txt")"
+    for block in $(seq 1 "$blocks"); do
+        folder="$RESULTS/training/block-$block"
+        rm -rf "$folder"
+        mkdir -p "$folder"
+        say "Training, block $block of $blocks: DSL and DJL Trainer ($training_rounds rounds)"
+        OPT_OUT_TRACKING=true "$(java_binary)" -Dai.djl.offline=true -Xss4m -cp "$classpath" \
+            io.perceptron.dsl.bench.TrainingBenchmark "$training_rounds" "$threads" "$folder" >"$folder/djl.log" 2>&1 \
+            || { tail -n 20 "$folder/djl.log" >&2; echo "DSL/DJL training benchmark failed (log: $folder/djl.log)" >"$folder/djl-failure.txt"; }
+        say "Training, block $block of $blocks: PyTorch ($training_rounds rounds)"
+        if [ -f "$folder/data.json" ]; then
+            # The last block also times the steps of the MLP's batches apart, for the profile section.
+            "$BENCH_VENV/bin/python" "$ROOT/dsl/src/test/python/bench_torch.py" "$folder" \
+                --rounds "$training_rounds" --threads "$threads" \
+                --profile-epochs "$([ "$block" = "$blocks" ] && echo "$profile_epochs" || echo 0)" >"$folder/torch.log" 2>&1 \
+                || { tail -n 20 "$folder/torch.log" >&2; echo "the PyTorch run failed: $(tail -n 1 "$folder/torch.log")" >"$folder/torch-failure.txt"; }
+        fi
+    done
+    say "Training profile: where a DSL epoch spends its time (Java Flight Recorder)"
+    OPT_OUT_TRACKING=true "$(java_binary)" -Dai.djl.offline=true -Xss4m -cp "$classpath" \
+        io.perceptron.dsl.bench.TrainingProfile "$profile_epochs" "$threads" "$RESULTS/training/profile-dsl.json" \
+        >"$RESULTS/training/profile-dsl.log" 2>&1 || tail -n 20 "$RESULTS/training/profile-dsl.log" >&2
+}
+
+run_kernels() {
+    say "Kernels: Perceptron, Kotlin, JJava ($launches launches, $cell_runs rounds of cells), memory, live display"
+    "$BENCH_VENV/bin/python" "$ROOT/kernel/src/test/python/bench_kernel.py" --kernels perceptron,kotlin,java \
+        --runs "$cell_runs" --launches "$launches" --memory-epochs "$memory_epochs" --live-rounds "$live_rounds" \
+        --json "$RESULTS/kernels.json"
+}
+
+started=$SECONDS
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+if $installed_kernel; then
+    require_tools
+    [ -f "$KERNELSPEC_DIR/kernel.json" ] || die "No perceptron kernelspec in $KERNELSPEC_DIR: run install/run.sh once, or drop --installed-kernel."
+    say "Measuring the kernel registered in $KERNELSPEC_DIR as it is"
+else
+    setup_all
+fi
+setup_bench_venv
+build_training_benchmark
+# Every kernel and benchmark runs on the JDK that Perceptron's kernelspec names.
+export PATH="$(dirname "$(java_binary)"):$PATH"
+setup_seconds=$((SECONDS - started))
+
+rm -rf "$RESULTS/training" "$RESULTS/kernels.json"
+run_kernels
+run_training
+say "Writing $report"
+"$BENCH_VENV/bin/python" "$ROOT/install/bench_report.py" --results "$RESULTS" --output "$report" \
+    --java "$(java_binary)" --venv "$VENV" --bench-venv "$BENCH_VENV" --load-before "$load_before" \
+    --setup-seconds "$setup_seconds" --run-seconds "$((SECONDS - started - setup_seconds))" \
+    --threads "$threads" $($quick && echo --quick)
+say "Done in $((SECONDS - started)) s: $report"
