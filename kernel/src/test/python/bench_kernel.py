@@ -397,7 +397,8 @@ def main(argv: list[str]) -> int:
     unknown = [n for n in names if n not in PEERS]
     if unknown:
         parser.error(f"unknown kernel(s) {', '.join(unknown)}; choose from {', '.join(PEERS)}")
-    logs = (args.json.parent if args.json else Path.cwd())
+    # The kernels' own logs go beside the report, or into the build folder: never into the checkout's root.
+    logs = args.json.parent if args.json else Path(__file__).resolve().parents[4] / "build" / "bench"
     logs.mkdir(parents=True, exist_ok=True)
 
     results: dict = {"runs": args.runs, "launches": args.launches}

@@ -12,7 +12,7 @@ package io.perceptron.dsl;
  * <pre>{@code
  * try { model.fit(data).features("x9").train() }
  * catch (e: PerceptronException) { println(e.message) }
- * // Unknown column 'x9'. The table has: x1, x2, label. Pass one of those to features(...).
+ * // Unknown column 'x9' in table 'moons'. The table has: x1, x2, label. Pass one of those names to features(...).
  * }</pre>
  */
 public class PerceptronException extends RuntimeException {

@@ -4,6 +4,7 @@ import io.perceptron.dsl.PerceptronException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import tech.tablesaw.api.Table;
 
 /**
  * Every message the data package shows a user, in one place. Each factory names the problem in
@@ -23,10 +24,19 @@ public final class DataErrors {
     private DataErrors() {
     }
 
-    /** A column name that the table does not have; lists the columns it does have. */
-    public static PerceptronException unknownColumn(String column, Collection<String> existing) {
-        return new PerceptronException("Unknown column '" + column + "'. The table has: "
-                + String.join(", ", existing) + ". Pass one of those names.");
+    /**
+     * A column name that the table does not have, worded the same wherever the DSL reads a table
+     * (training, tensors, plots, vocabularies): names the table, lists the columns it has, and says
+     * where one of them goes.
+     *
+     * @param call where the name is passed, e.g. {@code "features(...)"}; null when there is no one place
+     */
+    public static PerceptronException unknownColumn(String column, Table table, String call) {
+        String name = table.name();
+        String where = name == null || name.isBlank() ? "" : " in table '" + name + "'";
+        return new PerceptronException("Unknown column '" + column + "'" + where + ". The table has: "
+                + String.join(", ", table.columnNames()) + ". Pass one of those names"
+                + (call == null ? "." : " to " + call + "."));
     }
 
     /** A column that exists but holds the wrong kind of values for this use. */

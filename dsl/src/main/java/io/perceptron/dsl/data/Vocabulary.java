@@ -444,7 +444,7 @@ public final class Vocabulary {
 
         static Column<?> column(Table table, String name) {
             if (!table.containsColumn(name)) {
-                throw DataErrors.unknownColumn(name, table.columnNames());
+                throw DataErrors.unknownColumn(name, table, null);
             }
             return table.column(name);
         }

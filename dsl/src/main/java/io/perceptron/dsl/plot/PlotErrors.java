@@ -13,11 +13,6 @@ final class PlotErrors {
     private PlotErrors() {
     }
 
-    static PerceptronException unknownColumn(String plot, String column, String tableName, List<String> columns) {
-        return new PerceptronException("Unknown column '" + column + "' in " + describeTable(tableName) + ". "
-                + "The table has: " + String.join(", ", columns) + ". Pass one of those names to " + plot + "(...).");
-    }
-
     static PerceptronException notNumeric(String plot, String column, String type, List<String> numericColumns) {
         return new PerceptronException("Column '" + column + "' holds " + type.toLowerCase(Locale.ROOT).replace('_', ' ')
                 + " values, but " + plot + " needs numbers there. "

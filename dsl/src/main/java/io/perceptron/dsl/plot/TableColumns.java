@@ -1,5 +1,6 @@
 package io.perceptron.dsl.plot;
 
+import io.perceptron.dsl.data.DataErrors;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.NumericColumn;
@@ -18,7 +19,7 @@ final class TableColumns {
                 return table.column(existing);
             }
         }
-        throw PlotErrors.unknownColumn(plot, name, table.name(), table.columnNames());
+        throw DataErrors.unknownColumn(name, table, plot + "(...)");
     }
 
     /** The column's values as doubles, {@code NaN} where a value is missing. */

@@ -116,12 +116,6 @@ public final class TensorErrors {
                 + "\").");
     }
 
-    /** A column named for a tensor that the table does not have. */
-    public static PerceptronException unknownColumn(String column, String table, Collection<String> existing) {
-        return new PerceptronException("Unknown column '" + column + "' in table '" + table + "'. The table has: "
-                + String.join(", ", existing) + ". Pass one of those names to Tensors.of(table, ...).");
-    }
-
     /** A text (or other non-number) column named for a tensor. */
     public static PerceptronException notNumericColumn(String column, String type) {
         return new PerceptronException("Column '" + column + "' holds " + type + " values, not numbers, so it cannot go"

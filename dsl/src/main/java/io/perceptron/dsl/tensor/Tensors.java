@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.perceptron.dsl.data.DataErrors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -170,7 +171,7 @@ public final class Tensors {
         float[] flat = new float[Math.multiplyExact(rows, columns.length)];
         for (int c = 0; c < columns.length; c++) {
             if (!table.containsColumn(columns[c])) {
-                throw TensorErrors.unknownColumn(columns[c], table.name(), table.columnNames());
+                throw DataErrors.unknownColumn(columns[c], table, "Tensors.of(table, ...)");
             }
             Column<?> column = table.column(columns[c]);
             if (!(column instanceof NumericColumn<?> numbers)) {

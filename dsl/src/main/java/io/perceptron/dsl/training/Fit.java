@@ -31,7 +31,7 @@ import tech.tablesaw.api.Table;
  *     .epochs(40).batchSize(32).validationSplit(0.2).seed(42)
  *     .train()
  * model.fit(data).label("label").train()      // defaults for everything else
- * model.fit(data).features("x9").train()      // PerceptronException: Unknown column 'x9'. The table has: x1, x2, label. ...
+ * model.fit(data).features("x9").train()      // PerceptronException: Unknown column 'x9' in table 'moons'. The table has: x1, x2, label. ...
  * }</pre>
  *
  * <p>Defaults: features are all numeric columns except the label; the label is the column

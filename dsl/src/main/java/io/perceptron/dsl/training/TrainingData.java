@@ -2,6 +2,7 @@ package io.perceptron.dsl.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.perceptron.dsl.data.DataErrors;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.loss.Loss;
 import java.util.ArrayList;
@@ -217,7 +218,7 @@ final class TrainingData {
 
     private static void requireColumn(Table table, String column, String role) {
         if (!table.containsColumn(column)) {
-            throw TrainingErrors.unknownColumn(column, table.columnNames(), role);
+            throw DataErrors.unknownColumn(column, table, role + "(...)");
         }
     }
 

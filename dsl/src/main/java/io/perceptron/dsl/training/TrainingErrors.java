@@ -17,12 +17,6 @@ public final class TrainingErrors {
 
     // ------------------------------------------------------------ columns and labels
 
-    /** A column named in {@code features(...)} or {@code label(...)} is not in the table. */
-    public static PerceptronException unknownColumn(String column, List<String> existing, String role) {
-        return new PerceptronException("Unknown column '" + column + "'. The table has: " + String.join(", ", existing)
-                + ". Pass one of those to " + role + "(...).");
-    }
-
     /** {@code label(...)} was not called and the table has no column called "label". */
     public static PerceptronException noLabel(List<String> existing) {
         return new PerceptronException("Which column is the label? The table has no column called '"

@@ -38,14 +38,16 @@ class TrainingErrorsTest {
     void anUnknownFeatureColumnListsTheColumnsThatExist() {
         String message = messageOf(() -> mlp().fit(MOONS).features("x1", "x9").quiet().train());
 
-        assertEquals("Unknown column 'x9'. The table has: x1, x2, label. Pass one of those to features(...).", message);
+        assertEquals("Unknown column 'x9' in table 'moons'. The table has: x1, x2, label. Pass one of those names to features(...).",
+                message);
     }
 
     @Test
     void anUnknownLabelColumnListsTheColumnsThatExist() {
         String message = messageOf(() -> mlp().fit(MOONS).label("class").quiet().train());
 
-        assertEquals("Unknown column 'class'. The table has: x1, x2, label. Pass one of those to label(...).", message);
+        assertEquals("Unknown column 'class' in table 'moons'. The table has: x1, x2, label. Pass one of those names to label(...).",
+                message);
     }
 
     @Test
