@@ -53,8 +53,9 @@ public final class KernelProtocol implements RequestHandler {
     private int executionCount;
     /**
      * Set when a cell with {@code stop_on_error} fails (or is interrupted) while more requests
-     * wait behind it ("Run All"): queued execute requests are aborted instead of run, until the
-     * queue has been drained.
+     * wait behind it ("Run All"): the execute requests that were already waiting are aborted
+     * instead of run. Whether the queue goes on is asked as each request is taken, before it is
+     * answered, so a request the front end sends after seeing that answer is never aborted.
      */
     private boolean abortingQueue;
 
@@ -90,9 +91,13 @@ public final class KernelProtocol implements RequestHandler {
 
     @Override
     public void handle(Channel channel, JupyterMessage request) {
+        boolean queuedBehindFailure = channel == Channel.SHELL && abortingQueue;
+        if (queuedBehindFailure) {
+            abortingQueue = outbox.hasWaiting(channel);
+        }
         publish(request, "status", status("busy"));
         try {
-            dispatch(channel, request);
+            dispatch(channel, request, queuedBehindFailure);
         } catch (RuntimeException | Error e) {
             // Whatever broke, the front end still gets an answer and the kernel keeps serving.
             LOG.log(Level.SEVERE, "Failed to handle " + request, e);
@@ -104,11 +109,11 @@ public final class KernelProtocol implements RequestHandler {
         }
     }
 
-    private void dispatch(Channel channel, JupyterMessage request) {
+    private void dispatch(Channel channel, JupyterMessage request, boolean queuedBehindFailure) {
         switch (request.type()) {
             case "kernel_info_request" -> reply(channel, request, "kernel_info_reply", info.toReply());
             case "execute_request" -> {
-                if (abortingQueue) {
+                if (queuedBehindFailure) {
                     abort(channel, request);
                 } else {
                     execute(channel, request);
@@ -195,13 +200,6 @@ public final class KernelProtocol implements RequestHandler {
         reply.addProperty("status", "aborted");
         reply.addProperty("execution_count", executionCount);
         reply(channel, request, "execute_reply", reply);
-    }
-
-    @Override
-    public void drained(Channel channel) {
-        if (channel == Channel.SHELL) {
-            abortingQueue = false;
-        }
     }
 
     /** Runs the cell's magic lines, then its code; a blank cell runs nothing. */

@@ -9,11 +9,4 @@ public interface RequestHandler {
      * must be sent from this call.
      */
     void handle(Channel channel, JupyterMessage message);
-
-    /**
-     * Called on the thread serving {@code channel} when, after a message was handled, no other
-     * message is waiting on it: whatever was queued behind the last request has been seen.
-     */
-    default void drained(Channel channel) {
-    }
 }

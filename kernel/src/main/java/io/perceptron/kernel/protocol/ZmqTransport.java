@@ -151,9 +151,6 @@ public final class ZmqTransport implements Outbox, AutoCloseable {
                 }
                 try {
                     handler.handle(channel, message);
-                    if (!hasWaiting(channel)) {
-                        handler.drained(channel);
-                    }
                 } catch (RuntimeException | Error e) {
                     // The loop must outlive any failure, or the kernel stops answering.
                     LOG.log(Level.SEVERE, "Handling " + message.type() + " on " + channel + " failed", e);
