@@ -75,6 +75,17 @@ final class EvalMessages {
                 + "Run cell " + cellNumber + " again, or define " + name + " anew.";
     }
 
+    /**
+     * Advice under PyTorch's own message when the engine refuses a tensor operation; names the
+     * operation when known (e.g. {@code matMul}).
+     */
+    static String engineRefused(String operation) {
+        String what = operation == null ? "a tensor operation" : operation + "(...)";
+        return "PyTorch could not run " + what + " on these tensors: their shapes or types do not fit it. "
+                + "Print them (x.shape, x.dataType) just before the call, then reshape, transpose or convert "
+                + "(toType) them so that they fit.";
+    }
+
     static String evaluationFailed(Throwable error) {
         return "The Kotlin REPL could not run this cell (" + describe(error)
                 + "). Definitions from earlier cells are kept; if cells keep failing this way, restart the kernel.";

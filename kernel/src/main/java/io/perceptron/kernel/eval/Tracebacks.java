@@ -28,6 +28,18 @@ final class Tracebacks {
     private static final int MAX_CAUSES = 10;
     /** The DSL's exception family, whose messages are written as advice to the user. */
     private static final String ADVICE_EXCEPTION = "io.perceptron.dsl.PerceptronException";
+    /**
+     * What DJL throws when its engine (PyTorch, through JNI) refuses an operation: a reshape to the
+     * wrong size, shapes that do not multiply, an index out of range. Its message is PyTorch's own.
+     */
+    private static final String ENGINE_EXCEPTION = "ai.djl.engine.EngineException";
+    /**
+     * The JNI class whose native methods run PyTorch's operations. An engine exception thrown from
+     * one of them is a refused operation; one thrown elsewhere (the engine failing to load) is not.
+     */
+    private static final String NATIVE_OPERATIONS = "ai.djl.pytorch.jni.PyTorchLibrary";
+    /** DJL's frames: its API, the PyTorch engine and the JNI bridge under it. */
+    private static final String DJL_PACKAGE = "ai.djl.";
 
     private static final String INDENT = "    ";
 
@@ -110,7 +122,48 @@ final class Tracebacks {
             lines.set(0, error.getClass().getName() + ": " + advice.get());
             return new EvalResult.Failure(error.getClass().getName(), advice.get(), List.copyOf(lines));
         }
+        if (isEngineRefusal(error)) {
+            String refused = EvalMessages.engineRefused(operationRefused(error));
+            return new EvalResult.Failure(error.getClass().getName(), EvalMessages.messageOf(error) + " " + refused,
+                    engineTrace(error, refused, cells));
+        }
         return new EvalResult.Failure(error.getClass().getName(), EvalMessages.messageOf(error), trace(error, cells));
+    }
+
+    private static boolean isEngineRefusal(Throwable error) {
+        StackTraceElement[] stack = error.getStackTrace();
+        return error.getClass().getName().equals(ENGINE_EXCEPTION)
+                && stack.length > 0 && stack[0].getClassName().equals(NATIVE_OPERATIONS);
+    }
+
+    /**
+     * The DJL method the caller invoked, e.g. {@code matMul}: the last of the DJL frames on top of
+     * the stack, so the one nearest the cell (or the DSL code) that called it; null if none.
+     */
+    private static String operationRefused(Throwable error) {
+        String operation = null;
+        for (StackTraceElement frame : error.getStackTrace()) {
+            if (!frame.getClassName().startsWith(DJL_PACKAGE)) {
+                break;
+            }
+            operation = frame.getMethodName();
+        }
+        return operation;
+    }
+
+    /**
+     * PyTorch's message, the advice, then the frames below DJL: the user's and any DSL code that
+     * made the call. DJL's own frames (its API, the engine, the JNI bridge) say nothing the
+     * operation's name does not.
+     */
+    private static List<String> engineTrace(Throwable error, String advice, CellNames cells) {
+        List<String> lines = new ArrayList<>();
+        lines.add(header(error));
+        lines.add(advice);
+        List<String> frames = new ArrayList<>();
+        appendFrames(frames, error.getStackTrace(), new StackTraceElement[0], cells);
+        frames.stream().filter(line -> !line.startsWith(INDENT + "at " + DJL_PACKAGE)).forEach(lines::add);
+        return List.copyOf(lines);
     }
 
     /** Advice for a {@code NullPointerException} that comes from using a name defined by a failed cell. */

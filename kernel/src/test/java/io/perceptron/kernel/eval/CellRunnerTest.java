@@ -19,23 +19,20 @@ import org.junit.jupiter.api.Test;
  * <p>The timeouts below only keep a broken interrupt from hanging the build; they are far above
  * the time an interrupt takes.
  */
-class CellRunnerTest {
+class CellRunnerTest extends WithKotlinSession {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(30);
 
-    private static KotlinEvaluator kotlin;
     private static CellRunner runner;
 
     @BeforeAll
-    static void openSession() {
-        kotlin = TestCellClassPath.newEvaluator();
+    static void startRunner() {
         runner = new CellRunner(kotlin);
     }
 
     @AfterAll
-    static void closeSession() {
+    static void stopRunner() {
         runner.close();
-        kotlin.close();
     }
 
     @Test

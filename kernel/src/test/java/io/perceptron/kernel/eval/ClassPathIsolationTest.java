@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,19 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Cells see the cell class path (DSL, DJL, Tablesaw, kotlin-stdlib) and the JDK, never the
  * kernel's own libraries, although those are all on this test JVM's class path.
  */
-class ClassPathIsolationTest {
-
-    private static KotlinEvaluator kotlin;
-
-    @BeforeAll
-    static void openSession() {
-        kotlin = TestCellClassPath.newEvaluator();
-    }
-
-    @AfterAll
-    static void closeSession() {
-        kotlin.close();
-    }
+class ClassPathIsolationTest extends WithKotlinSession {
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -93,13 +79,6 @@ class ClassPathIsolationTest {
                 kotlin.evaluate("io.perceptron.dsl.display.Display::class.java"));
 
         assertSame(kotlin.cellClassLoader().loadClass("io.perceptron.dsl.display.Display"), seenByCell.value());
-    }
-
-    @Test
-    void cellComputesWithDjlNdArrays() {
-        String cell = "NDManager.newBaseManager().use { it.create(floatArrayOf(1f, 2f)).sum().getFloat() }";
-
-        assertEquals(new EvalResult.Value(3.0f, "kotlin.Float"), kotlin.evaluate(cell));
     }
 
     @Test

@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Completion and inspection: what a user gets from Tab and Shift+Tab. */
-class CompletionAndInspectionTest {
-
-    private static KotlinEvaluator kotlin;
+class CompletionAndInspectionTest extends WithKotlinSession {
 
     @BeforeAll
-    static void openSession() {
-        kotlin = TestCellClassPath.newEvaluator();
+    static void defineNames() {
         String definitions = """
                 val learningRate = 0.01
                 var epochsDone = 12
@@ -26,11 +22,6 @@ class CompletionAndInspectionTest {
                 val hidden = Layer(16)
                 """;
         assertInstanceOf(EvalResult.NoValue.class, kotlin.evaluate(definitions));
-    }
-
-    @AfterAll
-    static void closeSession() {
-        kotlin.close();
     }
 
     @Test

@@ -3,26 +3,12 @@ package io.perceptron.kernel.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Whether a console front end should run the cell or wait for more lines. */
-class IsCompleteTest {
-
-    private static KotlinEvaluator kotlin;
-
-    @BeforeAll
-    static void openSession() {
-        kotlin = TestCellClassPath.newEvaluator();
-    }
-
-    @AfterAll
-    static void closeSession() {
-        kotlin.close();
-    }
+class IsCompleteTest extends WithKotlinSession {
 
     @ParameterizedTest
     @ValueSource(strings = {

@@ -6,29 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Running cells: state across cells, values and their types, compile and runtime errors. */
-class KotlinEvaluatorTest {
+class KotlinEvaluatorTest extends WithKotlinSession {
 
     /** Frames of the machinery under a cell, none of which may reach a user's traceback. */
     private static final List<String> MACHINERY = List.of(
             "kotlin.script.experimental", "org.jetbrains.kotlin", "jdk.internal", "java.lang.reflect",
             "io.perceptron.kernel", "Cell_");
-
-    private static KotlinEvaluator kotlin;
-
-    @BeforeAll
-    static void openSession() {
-        kotlin = TestCellClassPath.newEvaluator();
-    }
-
-    @AfterAll
-    static void closeSession() {
-        kotlin.close();
-    }
 
     @Test
     void valsVarsFunctionsAndClassesCarryAcrossCells() {
@@ -269,9 +255,5 @@ class KotlinEvaluatorTest {
 
     private static EvalResult.Failure failure(String code) {
         return failure(kotlin.evaluate(code));
-    }
-
-    private static EvalResult.Failure failure(EvalResult result) {
-        return assertInstanceOf(EvalResult.Failure.class, result, () -> "expected a failure, got " + result);
     }
 }
