@@ -75,13 +75,9 @@ final class EvalMessages {
                 + "Run cell " + cellNumber + " again, or define " + name + " anew.";
     }
 
-    /**
-     * Advice under PyTorch's own message when the engine refuses a tensor operation; names the
-     * operation when known (e.g. {@code matMul}).
-     */
+    /** Advice under PyTorch's own message when the engine refuses a tensor operation, e.g. {@code matMul}. */
     static String engineRefused(String operation) {
-        String what = operation == null ? "a tensor operation" : operation + "(...)";
-        return "PyTorch could not run " + what + " on these tensors: their shapes or types do not fit it. "
+        return "PyTorch could not run " + operation + "(...) on these tensors: their shapes or types do not fit it. "
                 + "Print them (x.shape, x.dataType) just before the call, then reshape, transpose or convert "
                 + "(toType) them so that they fit.";
     }

@@ -1,6 +1,7 @@
 package io.perceptron.kernel.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -138,10 +139,11 @@ final class Tracebacks {
 
     /**
      * The DJL method the caller invoked, e.g. {@code matMul}: the last of the DJL frames on top of
-     * the stack, so the one nearest the cell (or the DSL code) that called it; null if none.
+     * the stack (a refusal's stack starts with one), so the one nearest the cell or the DSL code
+     * that called it.
      */
     private static String operationRefused(Throwable error) {
-        String operation = null;
+        String operation = error.getStackTrace()[0].getMethodName();
         for (StackTraceElement frame : error.getStackTrace()) {
             if (!frame.getClassName().startsWith(DJL_PACKAGE)) {
                 break;
@@ -160,9 +162,10 @@ final class Tracebacks {
         List<String> lines = new ArrayList<>();
         lines.add(header(error));
         lines.add(advice);
-        List<String> frames = new ArrayList<>();
-        appendFrames(frames, error.getStackTrace(), new StackTraceElement[0], cells);
-        frames.stream().filter(line -> !line.startsWith(INDENT + "at " + DJL_PACKAGE)).forEach(lines::add);
+        StackTraceElement[] belowDjl = Arrays.stream(error.getStackTrace())
+                .filter(frame -> !frame.getClassName().startsWith(DJL_PACKAGE))
+                .toArray(StackTraceElement[]::new);
+        appendFrames(lines, belowDjl, new StackTraceElement[0], cells);
         return List.copyOf(lines);
     }
 
