@@ -1,8 +1,44 @@
 #!/usr/bin/env bash
-# Measures the installed kernel: start to first cell result, and round trips of small cells.
-#   install/bench-kernel.sh [--runs 50]
+# Measures the installed kernel (a benchmark, not a test).
+#
+#   install/bench-kernel.sh [--runs 50]     start to first result, and round trips of small cells
+#   install/bench-kernel.sh --startup [--launches 5] [--peers]
+#       start -> kernel_info answered -> first result of the kernel on its JDK and on the second JDK
+#       (see second_java_binary in install/lib.sh), each with its start-up cache and without, launches
+#       taking turns; --peers adds the Kotlin kernel and JJava on the same JDKs (installed into
+#       .venv-bench, peers only, without PyTorch). Writes build/bench/startup.json, and
+#       build/bench/startup.md: the section of BENCHMARKS.md that install/bench.sh writes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 setup_all
-exec "$VENV/bin/python" "$ROOT/kernel/src/test/python/bench_kernel.py" "$@"
+if [ "${1:-}" != "--startup" ]; then
+    exec "$VENV/bin/python" "$ROOT/kernel/src/test/python/bench_kernel.py" "$@"
+fi
+shift
+launches=5
+peers=false
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --launches) shift; launches="${1:?--launches needs a number}" ;;
+        --peers) peers=true ;;
+        *) die "unknown option $1; see the top of install/bench-kernel.sh for the options" ;;
+    esac
+    shift
+done
+
+results="$ROOT/build/bench"
+mkdir -p "$results"
+write_bench_kernelspecs "$results/startup-kernels"
+python="$VENV/bin/python"
+peer_args=()
+if $peers; then
+    make_venv "$ROOT/.venv-bench" "$ROOT/install/bench-peers-requirements.txt" "the peer kernels" \
+        || die "pip could not install install/bench-peers-requirements.txt into .venv-bench (its message is above)."
+    python="$ROOT/.venv-bench/bin/python"
+    peer_args=(--startup-peers kotlin,java)
+fi
+"$python" "$ROOT/kernel/src/test/python/bench_kernel.py" --runs 0 --startup "$results/startup-kernels" \
+    --startup-launches "$launches" "${peer_args[@]}" --json "$results/startup.json"
+"$VENV/bin/python" "$ROOT/install/bench_report.py" --startup-only --results "$results" --output "$results/startup.md" \
+    --java "$(java_binary)" --venv "$VENV" --bench-venv "$ROOT/.venv-bench"

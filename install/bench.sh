@@ -9,7 +9,8 @@
 #
 # What it measures (details and goals are in the report itself):
 #   kernels   Perceptron, the Kotlin Jupyter kernel and JJava, driven by one jupyter_client script
-#             (kernel/src/test/python/bench_kernel.py): start to first result, small-cell round trips
+#             (kernel/src/test/python/bench_kernel.py): start to first result on the kernel's JDK and a
+#             second one (Perceptron with and without its start-up cache), small-cell round trips
 #   training  seconds per epoch through the DSL, DJL's Trainer (dsl/.../bench/TrainingBenchmark.java)
 #             and PyTorch (dsl/src/test/python/bench_torch.py), on the same data, threads and batches
 #   memory    the kernel process's resident memory while a cell trains for 200 epochs
@@ -41,9 +42,9 @@ done
 
 # Rounds. Training alternates blocks of Java and PyTorch runs; the kernels take turns in each round.
 if $quick; then
-    blocks=1 training_rounds=3 launches=1 cell_runs=5 memory_epochs=20 live_rounds=1 profile_epochs=3
+    blocks=1 training_rounds=3 launches=1 startup_launches=1 cell_runs=5 memory_epochs=20 live_rounds=1 profile_epochs=3
 else
-    blocks=3 training_rounds=10 launches=3 cell_runs=30 memory_epochs=200 live_rounds=7 profile_epochs=15
+    blocks=3 training_rounds=10 launches=3 startup_launches=5 cell_runs=30 memory_epochs=200 live_rounds=7 profile_epochs=15
 fi
 # One intra-op thread: what the DSL itself picks for both models (Fit.SMALL_BATCH_ACTIVATIONS).
 threads=1
@@ -60,7 +61,7 @@ setup_bench_venv() {
     fi
     say "pip failed on the whole list; installing the packages one at a time to find which"
     local requirement log="$RESULTS/pip.log"
-    grep -v '^[[:space:]]*#' "$ROOT/install/bench-requirements.txt" | grep -v '^[[:space:]]*$' |
+    requirement_lines "$ROOT/install/bench-requirements.txt" |
         while read -r requirement; do
             if ! "$BENCH_VENV/bin/python" -m pip install --quiet --disable-pip-version-check "$requirement" >"$log" 2>&1; then
                 printf '%s\t%s\n' "$requirement" "$(grep -v '^[[:space:]]*$' "$log" | tail -n 3 | tr '\n' ' ')" >>"$FAILURES"
@@ -104,9 +105,12 @@ run_training() {
 }
 
 run_kernels() {
-    say "Kernels: Perceptron, Kotlin, JJava ($launches launches, $cell_runs rounds of cells), memory, live display"
+    # Start-up on the kernel's JDK and the second one, with and without the start-up cache.
+    write_bench_kernelspecs "$RESULTS/startup-kernels"
+    say "Kernels: start-up ($startup_launches launches each), Perceptron, Kotlin, JJava ($launches launches, $cell_runs rounds of cells), memory, live display"
     "$BENCH_VENV/bin/python" "$ROOT/kernel/src/test/python/bench_kernel.py" --kernels perceptron,kotlin,java \
         --runs "$cell_runs" --launches "$launches" --memory-epochs "$memory_epochs" --live-rounds "$live_rounds" \
+        --startup "$RESULTS/startup-kernels" --startup-launches "$startup_launches" --startup-peers kotlin,java \
         --json "$RESULTS/kernels.json"
 }
 

@@ -25,6 +25,9 @@ GOAL_DSL_DJL = 1.05
 GOAL_DSL_TORCH = 1.0
 GOAL_MEMORY_FLAT = 0.05
 GOAL_LIVE = 1.03
+# Issue 14: start -> first result of the kernel as installed (with its start-up cache) on JDK 25.
+GOAL_STARTUP_S = 1.5
+GOAL_STARTUP_JDK = 25
 
 # How the DSL profile's steps (the method trainBatch was calling) line up with the PyTorch split.
 DSL_STEPS = [
@@ -167,6 +170,51 @@ def profile_section(w, label: str, profile_dsl: dict, profile_torch: dict | None
         w("")
 
 
+def startup_goal(startup: dict | None) -> tuple[str, str, bool | None] | None:
+    """Issue 14's goal, from the start-up benchmark: the cached kernel on JDK 25 under 1.5 s."""
+    if not startup:
+        return None
+    cached = [k for k in startup["kernels"].values()
+              if k["cache"] and k["javaFeature"] == GOAL_STARTUP_JDK and not k["failure"] and k["firstS"]]
+    goal = f"start → first result, JDK {GOAL_STARTUP_JDK}, start-up cache < {GOAL_STARTUP_S} s"
+    if not cached:
+        return goal, "not measured", None
+    first = median(cached[0]["firstS"])
+    return goal, f"{first:.2f} s (median of {len(cached[0]['firstS'])})", first < GOAL_STARTUP_S
+
+
+def startup_section(w, startup: dict) -> None:
+    """Start -> kernel_info -> first result per kernel, JDK and cache, from bench_kernel.py --startup."""
+    before, after = startup["loadBefore"], startup["loadAfter"]
+    w("## Start-up")
+    w("")
+    w(f"Each kernel launched {startup['launches']} times, the kernels taking turns launch by launch, by one "
+      "jupyter_client script (`bench_kernel.py --startup`): the time from starting the kernel process to "
+      "`kernel_info` answered, and to the result of `1 + 1` sent as soon as it was. Perceptron ran from the "
+      "kernelspec `install/kernelspec.py` writes, with its start-up cache (an AOT cache on JDK 24 and later, an "
+      "AppCDS archive before, recorded at install by `install/startup_cache.py`) and with the same command line "
+      "minus the cache; the peers ran on the same JDKs as shipped. "
+      f"Load average (1 minute) {before[0]:.1f} before and {after[0]:.1f} after, on {startup['cpus']} cores.")
+    w("")
+    w("| kernel | JDK | start → kernel_info | start → first result (median; each launch) | load average at each launch |")
+    w("| --- | --- | --- | --- | --- |")
+    failed = []
+    for k in startup["kernels"].values():
+        if k["failure"] or not k["firstS"]:
+            failed.append(k)
+            w(f"| {k['title']} | {k['javaFeature']} | not measured (see below) | | |")
+            continue
+        launches = ", ".join(f"{s:.2f}" for s in k["firstS"])
+        loads = ", ".join(f"{v:.1f}" for v in k["load1"])
+        w(f"| {k['title']} | {k['javaFeature']} | {median(k['readyS']):.2f} s | "
+          f"{median(k['firstS']):.2f} s ({launches}) | {loads} |")
+    w("")
+    for k in failed:
+        w(f"- **{k['title']} was not measured**: {k['failure']}")
+    if failed:
+        w("")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--results", type=Path, required=True)
@@ -179,8 +227,12 @@ def main() -> int:
     parser.add_argument("--run-seconds", type=int, default=0)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="write only the start-up section, from startup.json (install/bench-kernel.sh --startup)")
     args = parser.parse_args()
     results = args.results
+    if args.startup_only:
+        return write_startup_only(args)
     kernels = read_json(results / "kernels.json") or {}
     times, names, djl_info, torch_info, training_failures = training_blocks(results)
     profile_dsl = read_json(results / "training" / "profile-dsl.json")
@@ -255,12 +307,15 @@ def main() -> int:
         goals.append((f"memory: kernel RSS flat within {GOAL_MEMORY_FLAT:.0%} over {memory['epochs']} epochs",
                       f"{rss[0]:.0f} / {rss[1]:.0f} / {rss[2]:.0f} MB (first / middle / last), spread {memory_change:.1%}",
                       memory_change <= GOAL_MEMORY_FLAT))
+    startup = kernels.get("startup")
+    if startup_goal(startup):
+        goals.append(startup_goal(startup))
     live = kernels.get("live")
     live_ratio = None
     if live:
         live_ratio = median(live["liveMs"]) / median(live["quietMs"])
         goals.append((f"live display: with / without ≤ {GOAL_LIVE}", f"{live_ratio:.3f}", live_ratio <= GOAL_LIVE))
-    w("## Goals (issue 5)")
+    w("## Goals (issues 5 and 14)")
     w("")
     w("| goal | measured | |")
     w("| --- | --- | --- |")
@@ -313,6 +368,9 @@ def main() -> int:
         w(failure)
         w("```")
         w("")
+
+    if startup:
+        startup_section(w, startup)
 
     # ---------------------------------------------------------------- training
     w("## Training")
@@ -431,6 +489,32 @@ def main() -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text("\n".join(out).rstrip() + "\n")
     print(f"wrote {args.output}")
+    return 0
+
+
+def write_startup_only(args: argparse.Namespace) -> int:
+    """The start-up section alone, with the machine it ran on, for install/bench-kernel.sh --startup."""
+    startup = (read_json(args.results / "startup.json") or {}).get("startup")
+    if not startup:
+        raise SystemExit(f"no start-up figures in {args.results / 'startup.json'}: run install/bench-kernel.sh --startup")
+    now = datetime.datetime.now().astimezone()
+    out: list[str] = []
+    w = out.append
+    w(f"Measured on {now:%Y-%m-%d} at {now:%H:%M %Z} by `install/bench-kernel.sh --startup"
+      f"{' --peers' if any(k['cache'] is None for k in startup['kernels'].values()) else ''}`.")
+    w("")
+    w("| machine | |")
+    w("| --- | --- |")
+    for key, value in machine(args.java):
+        w(f"| {key} | {value} |")
+    w("")
+    startup_section(w, startup)
+    goal = startup_goal(startup)
+    if goal:
+        w(f"Goal: {goal[0]}: {goal[1]}, {'not measured' if goal[2] is None else yes(goal[2])}.")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text("\n".join(out).rstrip() + "\n")
+    print("\n".join(out))
     return 0
 
 

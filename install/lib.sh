@@ -3,7 +3,10 @@
 #
 # Environment knobs:
 #   TARGET_NAME      Maven build folder name per module (default: target), as in the parent POM
-#   PERCEPTRON_JAVA  the java binary the kernelspec launches (default: $JAVA_HOME/bin/java or java on PATH)
+#   PERCEPTRON_JAVA  the java binary the kernelspec launches (default: the newest supported JDK
+#                    installed, see java_binary)
+#   PERCEPTRON_SECOND_JDK  a second JDK (its home or its java) the end-to-end tests also run on
+#                    (default: one found in /usr/lib/jvm, see second_java_binary)
 #   PYTHON           the Python 3 used to create .venv (default: python3)
 #   PERCEPTRON_CHROMIUM  the Chromium the browser tests drive (default: /usr/bin/chromium, Debian's package)
 
@@ -12,6 +15,15 @@ TARGET_NAME="${TARGET_NAME:-target}"
 VENV="$ROOT/.venv"
 KERNEL_HOME="$ROOT/build/kernel"
 KERNELSPEC_DIR="$VENV/share/jupyter/kernels/perceptron"
+# Kernelspecs only the tests and benchmarks start (a second JDK, no start-up cache): outside
+# Jupyter's path, so that JupyterLab offers one Perceptron kernel.
+TEST_KERNELS="$VENV/share/perceptron-tests/kernels"
+# Class-data caches of the kernel JVM, one folder per JDK (install/startup_cache.py).
+STARTUP_CACHE="$ROOT/build/startup-cache"
+# The JDKs the kernel is tested on; newer ones are not chosen on their own (the Kotlin compiler
+# inside the kernel reads the JDK's class files, and may not know a newer format).
+OLDEST_JDK=17
+NEWEST_TESTED_JDK=25
 export PERCEPTRON_CHROMIUM="${PERCEPTRON_CHROMIUM:-/usr/bin/chromium}"
 # Jupyter looks in the user's folders before the venv's: put the venv's first so the
 # perceptron kernelspec used is always the one this checkout registered.
@@ -27,19 +39,62 @@ require_tools() {
     command -v "${PYTHON:-python3}" >/dev/null || die "Python 3 (${PYTHON:-python3}) is not on PATH."
     local java
     java="$(java_binary)"
-    [ -x "$java" ] || die "No java found. Install a JDK 17 or newer, or set JAVA_HOME."
-    local version
-    version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-    [ "${version%%.*}" -ge 17 ] 2>/dev/null || die "$java is Java ${version:-unknown}; Perceptron needs Java 17 or newer."
+    [ -x "$java" ] || die "No JDK $OLDEST_JDK or newer found (looked at PERCEPTRON_JAVA, JAVA_HOME, java on PATH and /usr/lib/jvm). Install one, or set PERCEPTRON_JAVA to its java."
+    [ "$(jdk_feature "$java")" -ge "$OLDEST_JDK" ] 2>/dev/null \
+        || die "$java is Java $(jdk_feature "$java"); Perceptron needs Java $OLDEST_JDK or newer."
 }
 
+# Prints the feature version (17, 21, 25) of the JDK of the java binary $1, from the JDK's release
+# file (no JVM started), or from the JVM itself where there is none.
+jdk_feature() {
+    local home version
+    home="$(dirname "$(dirname "$(readlink -f "$1")")")"
+    version="$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$home/release" 2>/dev/null)"
+    [ -n "$version" ] || version="$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+    version="${version#1.}"
+    echo "${version%%[.+-]*}"
+}
+
+# Prints "FEATURE JAVA" for every JDK this machine has that the kernel supports (OLDEST_JDK to
+# NEWEST_TESTED_JDK): JAVA_HOME's, the java on PATH and those in /usr/lib/jvm (Debian's and Ubuntu's
+# JVM folder, where Temurin's packages go too), newest first, each installation once.
+installed_jdks() {
+    local java feature
+    for java in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+        [ -n "$java" ] && [ -x "$java" ] || continue
+        java="$(readlink -f "$java")"
+        feature="$(jdk_feature "$java")"
+        if [ "$feature" -ge "$OLDEST_JDK" ] 2>/dev/null && [ "$feature" -le "$NEWEST_TESTED_JDK" ]; then
+            echo "$feature $java"
+        fi
+    done | sort -u | sort -k1,1nr -s
+}
+
+# The java binary the kernelspec launches: PERCEPTRON_JAVA when set, otherwise the newest supported
+# JDK installed. A newer JDK starts the kernel faster (JDK 24 and later record an AOT cache, which
+# also links the classes ahead of time and keeps method profiles) and is the one being maintained.
 java_binary() {
     if [ -n "${PERCEPTRON_JAVA:-}" ]; then
         echo "$PERCEPTRON_JAVA"
-    elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
-        echo "$JAVA_HOME/bin/java"
     else
-        readlink -f "$(command -v java)"
+        installed_jdks | awk 'NR == 1 { print $2 }'
+    fi
+}
+
+# A second JDK for the end-to-end tests, of another feature version than the kernel's:
+# PERCEPTRON_SECOND_JDK (a JDK home or its java) when set; otherwise JDK 17 when the kernel runs on
+# a newer one, or the newest JDK 21 or later when it runs on 17. Prints nothing when there is none.
+second_java_binary() {
+    if [ -n "${PERCEPTRON_SECOND_JDK:-}" ]; then
+        if [ -d "$PERCEPTRON_SECOND_JDK" ]; then echo "$PERCEPTRON_SECOND_JDK/bin/java"; else echo "$PERCEPTRON_SECOND_JDK"; fi
+        return
+    fi
+    local kernel_feature
+    kernel_feature="$(jdk_feature "$(java_binary)")"
+    if [ "$kernel_feature" -gt "$OLDEST_JDK" ]; then
+        installed_jdks | awk -v f="$OLDEST_JDK" '$1 == f && !found { print $2; found = 1 }'
+    else
+        installed_jdks | awk -v f="$kernel_feature" '$1 >= 21 && $1 != f && !found { print $2; found = 1 }'
     fi
 }
 
@@ -76,10 +131,12 @@ assemble_kernel() {
     ls "$dsl_target"/perceptron-dsl-*.jar >/dev/null 2>&1 || die "No DSL jar in $dsl_target: the build failed?"
     rm -rf "$KERNEL_HOME.tmp"
     mkdir -p "$KERNEL_HOME.tmp/lib" "$KERNEL_HOME.tmp/cell"
-    cp "$kernel_target"/perceptron-kernel-*.jar "$kernel_target"/lib/*.jar "$KERNEL_HOME.tmp/lib/"
-    cp "$dsl_target"/perceptron-dsl-*.jar "$dsl_target"/cell-classpath/*.jar "$KERNEL_HOME.tmp/cell/"
+    # Copies keep their times: a jar Maven did not rebuild keeps the time the start-up cache was
+    # recorded against, so the cache stays valid (the JVM checks each jar's size and time).
+    cp -p "$kernel_target"/perceptron-kernel-*.jar "$kernel_target"/lib/*.jar "$KERNEL_HOME.tmp/lib/"
+    cp -p "$dsl_target"/perceptron-dsl-*.jar "$dsl_target"/cell-classpath/*.jar "$KERNEL_HOME.tmp/cell/"
     # Cells are Kotlin: they need the standard library; the compiler itself stays in lib/.
-    cp "$kernel_target"/lib/kotlin-stdlib-[0-9]*.jar "$KERNEL_HOME.tmp/cell/"
+    cp -p "$kernel_target"/lib/kotlin-stdlib-[0-9]*.jar "$KERNEL_HOME.tmp/cell/"
     rm -rf "$KERNEL_HOME"
     mv "$KERNEL_HOME.tmp" "$KERNEL_HOME"
     touch "$KERNEL_HOME/.assembled"
@@ -96,8 +153,9 @@ setup_venv() {
 # Returns non-zero, and leaves the environment marked as not up to date, when pip fails.
 make_venv() {
     local venv="$1" requirements="$2" purpose="$3"
-    local stamp="$venv/.requirements.sha256" wanted
-    wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
+    # One stamp per requirements file: .venv-bench holds the peers alone or the peers and PyTorch.
+    local stamp="$venv/.$(basename "$requirements" .txt).sha256" wanted
+    wanted="$(requirement_lines "$requirements" | sha256sum | cut -d' ' -f1)"
     if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
         say "Python environment is up to date ($venv)"
         return
@@ -107,6 +165,21 @@ make_venv() {
         || die "Could not create a virtual environment; on Debian/Ubuntu install python3-venv."
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements" || return 1
     echo "$wanted" > "$stamp"
+}
+
+# Prints the requirements of the pip requirements file $1, one a line, with the files it includes
+# (-r FILE, relative to $1's folder) in their place; comments and blank lines left out.
+requirement_lines() {
+    local line
+    while IFS= read -r line || [ -n "$line" ]; do
+        line="${line%%#*}"
+        line="$(echo "$line" | xargs)"
+        case "$line" in
+            "") ;;
+            "-r "*) requirement_lines "$(dirname "$1")/${line#-r }" ;;
+            *) echo "$line" ;;
+        esac
+    done < "$1"
 }
 
 # Installs Debian's chromium for the browser tests unless it is there. Playwright (in .venv) drives
@@ -132,26 +205,51 @@ setup_browser() {
     [ -x /usr/bin/chromium ] || die "apt-get installed chromium but /usr/bin/chromium is missing."
 }
 
-# Writes the perceptron kernelspec into the venv (never into the user's own Jupyter folders).
+# Writes the perceptron kernelspec into the venv (never into the user's own Jupyter folders), for
+# the JDK java_binary names, and records the kernel's start-up cache for that JDK unless it is up to
+# date (install/kernelspec.py, install/startup_cache.py).
 register_kernelspec() {
-    mkdir -p "$KERNELSPEC_DIR"
-    "$VENV/bin/python" - "$ROOT/install/kernel.json.in" "$KERNELSPEC_DIR/kernel.json" \
-        "$(java_binary)" "$KERNEL_HOME/lib" "$KERNEL_HOME/cell" <<'PY'
-import json, sys
-template, target, java, kernel_lib, cell_lib = sys.argv[1:]
-with open(template) as f:
-    spec = json.load(f)
-replacements = {"@JAVA@": java, "@KERNEL_LIB@": kernel_lib, "@CELL_LIB@": cell_lib}
-def fill(text):
-    for key, value in replacements.items():
-        text = text.replace(key, value)
-    return text
-spec["argv"] = [fill(arg) for arg in spec["argv"]]
-with open(target, "w") as f:
-    json.dump(spec, f, indent=2)
-    f.write("\n")
-PY
-    say "Registered kernelspec 'perceptron' in $KERNELSPEC_DIR"
+    write_kernelspec "$KERNELSPEC_DIR" "$(java_binary)" "Perceptron" \
+        || die "Could not register the perceptron kernelspec (the message is above)."
+}
+
+# Writes a kernelspec into the folder $1 for the java binary $2, shown as $3; further options
+# (--no-cache) go to install/kernelspec.py.
+write_kernelspec() {
+    local folder="$1" java="$2" name="$3"
+    shift 3
+    "$VENV/bin/python" "$ROOT/install/kernelspec.py" --java "$java" --kernel-home "$KERNEL_HOME" \
+        --cache-root "$STARTUP_CACHE" --dir "$folder" --display-name "$name" "$@"
+}
+
+# For the tests: a kernelspec on the second JDK (second_java_binary), with its own start-up cache,
+# in TEST_KERNELS, where the end-to-end tests find it. Says so when there is no second JDK.
+register_second_kernelspec() {
+    rm -rf "$TEST_KERNELS"
+    local java
+    java="$(second_java_binary)"
+    if [ -z "$java" ]; then
+        say "No second JDK: the end-to-end tests run on the kernel's JDK only (set PERCEPTRON_SECOND_JDK to a JDK 21+ home)"
+        return
+    fi
+    [ -x "$java" ] || die "PERCEPTRON_SECOND_JDK names $PERCEPTRON_SECOND_JDK, which has no executable java."
+    write_kernelspec "$TEST_KERNELS/perceptron-jdk$(jdk_feature "$java")" "$java" "Perceptron (JDK $(jdk_feature "$java"))" \
+        || die "Could not register the kernelspec on the second JDK $java (the message is above)."
+}
+
+# For the start-up benchmark: kernelspecs in the folder $1 for the kernel's JDK and the second JDK,
+# each with its start-up cache and without one (perceptron-jdk25, perceptron-jdk25-nocache, ...).
+write_bench_kernelspecs() {
+    rm -rf "$1"
+    local java feature javas=("$(java_binary)")
+    java="$(second_java_binary)"
+    [ -n "$java" ] && javas+=("$java")
+    for java in "${javas[@]}"; do
+        feature="$(jdk_feature "$java")"
+        write_kernelspec "$1/perceptron-jdk$feature" "$java" "Perceptron (JDK $feature)" \
+            && write_kernelspec "$1/perceptron-jdk$feature-nocache" "$java" "Perceptron (JDK $feature, no start-up cache)" --no-cache \
+            || die "Could not write the benchmark's kernelspecs for $java (the message is above)."
+    done
 }
 
 # Everything a user or a test needs: jars built, class paths assembled, venv, kernelspec.

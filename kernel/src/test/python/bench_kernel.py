@@ -1,15 +1,23 @@
 """Benchmark (not a test): Perceptron and its peer JVM kernels, driven the same way through jupyter_client.
 
     install/bench-kernel.sh [--runs 50]                    Perceptron alone, printed
+    install/bench-kernel.sh --startup [--launches 5] [--peers]
+                                                            start-up on two JDKs, with and without the cache
     install/bench.sh                                        everything, into BENCHMARKS.md (this script is one part)
     python bench_kernel.py --kernels perceptron,kotlin,java --runs 30 --launches 3 --json out.json
                            [--memory-epochs 200] [--live-rounds 7]
+                           [--startup FOLDER --startup-launches 5 --startup-peers kotlin,java]
 
 Latency, for every kernel named: the time from starting the kernel process to the result of its
 first cell, over several launches, and the round trip (execute_request sent -> execute_reply and
 idle status received) of three small cells, each written in the kernel's own language: an
 assignment, a println and the rendering of a 100-row table. Launches and rounds go from kernel to
 kernel in turn, so that whatever else the machine does hits every kernel alike.
+
+Start-up, when asked (--startup FOLDER): the same launch timed for the Perceptron kernelspecs in
+FOLDER (install/bench-kernel.sh --startup writes one per JDK, with and without the start-up cache)
+and, with --startup-peers, for the peers on each of those JDKs, all interleaved: start -> kernel_info
+answered -> first result, with the load average at each launch.
 
 Perceptron alone, when asked: the resident memory (VmRSS of the kernel process, read from /proc,
 and how much of it lies in the Java heap, from /proc/PID/smaps and the heap's range that jcmd
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -32,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-from perceptron_client import Kernel, KernelManager
+from perceptron_client import Kernel, KernelManager, KernelSpec
 
 STARTUP_TIMEOUT_S = 180
 
@@ -275,6 +284,100 @@ def measure_latency(names: list[str], runs: int, launches: int, logs: Path) -> d
     return running
 
 
+@dataclass
+class StartupVariant:
+    """One kernel to launch in the start-up benchmark: a kernelspec, the JDK it runs on, with or without a cache."""
+
+    key: str
+    title: str
+    spec: KernelSpec
+    java: str
+    java_feature: int
+    cache: bool | None  # None: a peer (it has no start-up cache of its own)
+    env: dict[str, str] = field(default_factory=dict)
+    ready_s: list[float] = field(default_factory=list)
+    first_s: list[float] = field(default_factory=list)
+    load: list[float] = field(default_factory=list)
+    failure: str | None = None
+
+    def result(self) -> dict:
+        return {"title": self.title, "kernelspec": self.spec.name, "java": self.java, "javaFeature": self.java_feature,
+                "cache": self.cache, "readyS": self.ready_s, "firstS": self.first_s, "load1": self.load,
+                "failure": self.failure}
+
+
+def startup_variants(folder: Path, peers: list[str]) -> list[StartupVariant]:
+    """The Perceptron kernelspecs in ``folder`` and, for each of their JDKs, the peers on that JDK."""
+    variants, jdks = [], {}
+    for spec_file in sorted(folder.glob("*/kernel.json")):
+        meta = json.loads(spec_file.read_text())["metadata"]["perceptron"]
+        cache = meta["startupCache"] is not None
+        spec = KernelSpec(spec_file.parent.name, folder, meta["javaFeature"])
+        variants.append(StartupVariant(spec.name, f"Perceptron, JDK {meta['javaFeature']}, "
+                                       + ("start-up cache" if cache else "no cache"),
+                                       spec, meta["java"], meta["javaFeature"], cache))
+        jdks[meta["javaFeature"]] = meta["java"]
+    for name in peers:
+        for feature, java in sorted(jdks.items()):
+            # The Kotlin kernel's launcher takes its java from KOTLIN_JUPYTER_JAVA_EXECUTABLE, JJava's
+            # kernelspec runs the `java` on PATH.
+            bin_dir = str(Path(java).parent)
+            env = {**os.environ, "KOTLIN_JUPYTER_JAVA_EXECUTABLE": java, "JAVA_HOME": str(Path(java).parent.parent),
+                   "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+            variants.append(StartupVariant(f"{name}-jdk{feature}", f"{PEERS[name].title}, JDK {feature}",
+                                           KernelSpec(PEERS[name].kernelspec, None, feature), java, feature, None, env))
+    return variants
+
+
+def measure_startup(variants: list[StartupVariant], launches: int, logs: Path) -> dict:
+    """Launches every variant ``launches`` times, in turn: start -> kernel_info -> first ``1 + 1`` result."""
+    print(f"start-up: {len(variants)} kernels, {launches} launches each, in turn")
+    load_before = os.getloadavg()
+    for round_ in range(launches):
+        for variant in rotated([v for v in variants if v.failure is None], round_):
+            log = logs / f"startup-{variant.key}.log"
+            kernel = None
+            try:
+                with log.open("a") as output:
+                    started = time.monotonic()
+                    manager = variant.spec.manager()
+                    manager.start_kernel(stdout=output, stderr=output, **({"env": variant.env} if variant.env else {}))
+                    kernel = Kernel(manager, variant.java_feature)
+                ready = time.monotonic()
+                first = kernel.execute("1 + 1", timeout=STARTUP_TIMEOUT_S)
+                done = time.monotonic()
+                if first.status != "ok" or first.result() != "2":
+                    raise RuntimeError(f"the first cell `1 + 1` gave {first.reply['content']}")
+                variant.ready_s.append(ready - started)
+                variant.first_s.append(done - started)
+                variant.load.append(os.getloadavg()[0])
+                print(f"  {variant.title:<44} ready {ready - started:5.2f} s, first result {done - started:5.2f} s"
+                      f"  (load {variant.load[-1]:.1f})", flush=True)
+            except Exception as error:  # noqa: BLE001  (a kernel that fails is reported, the others go on)
+                variant.failure = f"launch {round_ + 1}: {type(error).__name__}: {error} (log: {log})"
+                print(f"  {variant.title}: FAILED: {variant.failure}", file=sys.stderr)
+            finally:
+                if kernel is not None:
+                    try:
+                        kernel.shutdown()
+                    except Exception:  # noqa: BLE001  (a kernel that already died cannot be shut down cleanly)
+                        kernel.manager.kill_kernel()
+    return {"launches": launches, "loadBefore": load_before, "loadAfter": os.getloadavg(),
+            "cpus": os.cpu_count(), "kernels": {v.key: v.result() for v in variants}}
+
+
+def print_startup(startup: dict) -> None:
+    print(f"\nstart -> first result, median of {startup['launches']} launches; load average "
+          f"{startup['loadBefore'][0]:.1f} before, {startup['loadAfter'][0]:.1f} after, on {startup['cpus']} cores")
+    for result in startup["kernels"].values():
+        if result["failure"]:
+            print(f"  {result['title']:<44} not measured: {result['failure']}")
+        else:
+            print(f"  {result['title']:<44} ready {statistics.median(result['readyS']):5.2f} s, "
+                  f"first result {statistics.median(result['firstS']):5.2f} s  "
+                  f"({', '.join(f'{s:.2f}' for s in result['firstS'])})")
+
+
 def check(cell) -> None:
     if cell.status != "ok":
         content = cell.reply["content"]
@@ -391,6 +494,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--memory-epochs", type=int, default=0, help="epochs of the memory run (default 0: skip)")
     parser.add_argument("--live-rounds", type=int, default=0, help="measured rounds of the live-display run (default 0: skip)")
     parser.add_argument("--live-epochs", type=int, default=3, help="epochs per live-display run (default 3)")
+    parser.add_argument("--startup", type=Path, help="measure start-up of the Perceptron kernelspecs in this folder")
+    parser.add_argument("--startup-launches", type=int, default=5, help="with --startup: launches per kernel (default 5)")
+    parser.add_argument("--startup-peers", default="",
+                        help="with --startup: peers to launch on each JDK too, comma-separated (kotlin,java)")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.kernels.split(",") if n.strip()]
@@ -402,7 +509,11 @@ def main(argv: list[str]) -> int:
     logs.mkdir(parents=True, exist_ok=True)
 
     results: dict = {"runs": args.runs, "launches": args.launches}
-    running = measure_latency(names, args.runs, args.launches, logs)
+    if args.startup:
+        peers = [n.strip() for n in args.startup_peers.split(",") if n.strip()]
+        results["startup"] = measure_startup(startup_variants(args.startup, peers), args.startup_launches, logs)
+        print_startup(results["startup"])
+    running = measure_latency(names, args.runs, args.launches, logs) if args.runs else {}
     results["kernels"] = {name: run.result() for name, run in running.items()}
     if args.memory_epochs or args.live_rounds:
         training = Running(PEERS["perceptron"], logs / "kernel-perceptron-training.log")

@@ -7,13 +7,28 @@ from collections.abc import Iterator
 import pytest
 
 from browser import launch
-from perceptron_client import Kernel
+from perceptron_client import KERNEL_NAME, Kernel, KernelSpec, second_jdk_kernelspec
+
+# The kernel users get, and the same kernel on a second JDK where install/test.sh found one (None:
+# the tests on it are skipped, saying how to get one).
+_KERNELSPECS = [KernelSpec.read(KERNEL_NAME), second_jdk_kernelspec()]
+NO_SECOND_JDK = ("no second JDK, so the kernel was tested on one JDK only: install a JDK 17 beside a newer one "
+                 "(or a JDK 21 or newer beside 17) in /usr/lib/jvm, or set PERCEPTRON_SECOND_JDK to its home, "
+                 "and run install/test.sh")
+
+
+@pytest.fixture(scope="module", params=_KERNELSPECS, ids=[spec.id if spec else "second-jdk" for spec in _KERNELSPECS])
+def kernelspec(request: pytest.FixtureRequest) -> KernelSpec:
+    """The installed kernelspec to test: the perceptron kernel on its JDK, then on the second JDK."""
+    if request.param is None:
+        pytest.skip(NO_SECOND_JDK)
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def kernel() -> Iterator[Kernel]:
-    """One kernel per test module; tests that restart or interrupt it leave it usable."""
-    started = Kernel.start()
+def kernel(kernelspec: KernelSpec) -> Iterator[Kernel]:
+    """One kernel per test module and JDK; tests that restart or interrupt it leave it usable."""
+    started = Kernel.start(kernelspec)
     try:
         yield started
     finally:

@@ -1,11 +1,13 @@
 """A small driver for the installed perceptron kernel over a real jupyter_client connection.
 
 Shared by the end-to-end tests and the benchmark. It starts the kernel from the kernelspec that
-install/lib.sh registered in .venv, sends requests, and collects each request's reply and IOPub
-messages with the time each arrived.
+install/lib.sh registered in .venv (or from one of the tests' own kernelspecs, such as the kernel on
+a second JDK), sends requests, and collects each request's reply and IOPub messages with the time
+each arrived.
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -22,9 +24,13 @@ _VENV_SHARE = str(Path(sys.prefix) / "share" / "jupyter")
 if _VENV_SHARE not in os.environ.get("JUPYTER_PATH", "").split(os.pathsep):
     os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (_VENV_SHARE, os.environ.get("JUPYTER_PATH")) if p)
 
-from jupyter_client.manager import KernelManager  # noqa: E402  (after JUPYTER_PATH is set)
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel  # noqa: E402  (after JUPYTER_PATH is set)
+from jupyter_client.manager import KernelManager  # noqa: E402
 
 KERNEL_NAME = "perceptron"
+# Kernelspecs only the tests start, outside Jupyter's path (install/lib.sh, TEST_KERNELS): the kernel
+# on a second JDK.
+TEST_KERNELS = Path(sys.prefix) / "share" / "perceptron-tests" / "kernels"
 STARTUP_TIMEOUT_S = 180
 # Long enough not to spin, short enough to notice a timeout; a message wakes the poll at once.
 POLL_MS = 100
@@ -82,11 +88,56 @@ class Exchange:
         return any(a.type == "status" and a.content["execution_state"] == "idle" for a in self.iopub)
 
 
+@dataclass(frozen=True)
+class KernelSpec:
+    """A perceptron kernelspec to start: its name, the folder that holds it and its JDK."""
+
+    name: str
+    folder: Path | None  # None: found on Jupyter's path, as a front end finds it
+    java_feature: int | None  # 17, 21, 25: the JDK it launches, from the metadata install/kernelspec.py writes
+
+    @classmethod
+    def read(cls, name: str, folder: Path | None = None) -> KernelSpec:
+        try:
+            metadata = cls(name, folder, None).specs().get_kernel_spec(name).metadata.get("perceptron", {})
+        except NoSuchKernel:
+            # Starting it will say so; reading it happens while pytest collects, too early to fail.
+            metadata = {}
+        return cls(name, folder, metadata.get("javaFeature"))
+
+    def specs(self) -> KernelSpecManager:
+        return KernelSpecManager(kernel_dirs=[str(self.folder)]) if self.folder else KernelSpecManager()
+
+    @property
+    def resource_dir(self) -> Path:
+        """The folder holding its kernel.json."""
+        return Path(self.specs().get_kernel_spec(self.name).resource_dir)
+
+    @property
+    def id(self) -> str:
+        return f"jdk{self.java_feature}" if self.java_feature else self.name
+
+    def manager(self) -> KernelManager:
+        return KernelManager(kernel_name=self.name, kernel_spec_manager=self.specs())
+
+
+def second_jdk_kernelspec() -> KernelSpec | None:
+    """The kernel on a second JDK that install/test.sh registered, or None where there is no second JDK."""
+    specs = sorted(TEST_KERNELS.glob("*/kernel.json"))
+    if not specs:
+        return None
+    name = specs[0].parent.name
+    java_feature = json.loads(specs[0].read_text()).get("metadata", {}).get("perceptron", {}).get("javaFeature")
+    return KernelSpec(name, TEST_KERNELS, java_feature)
+
+
 class Kernel:
     """A running perceptron kernel and a blocking client connected to it."""
 
-    def __init__(self, manager: KernelManager):
+    def __init__(self, manager: KernelManager, java_feature: int | None = None):
         self.manager = manager
+        # The JDK the kernel runs on (17, 21, 25), for tests of what differs between JDKs.
+        self.java_feature = java_feature
         # Requests sent and not fully answered yet, by message id: a message read while waiting for
         # one request is filed under the request it answers.
         self.pending: dict[str, Exchange] = {}
@@ -97,10 +148,12 @@ class Kernel:
         self.client.wait_for_ready(timeout=STARTUP_TIMEOUT_S)
 
     @classmethod
-    def start(cls) -> Kernel:
-        manager = KernelManager(kernel_name=KERNEL_NAME)
+    def start(cls, spec: KernelSpec | None = None) -> Kernel:
+        """Starts the kernel of ``spec``, by default the perceptron kernelspec a front end would start."""
+        spec = spec or KernelSpec.read(KERNEL_NAME)
+        manager = spec.manager()
         manager.start_kernel()
-        return cls(manager)
+        return cls(manager, spec.java_feature)
 
     def execute(self, code: str, timeout: float = 120, **options: Any) -> Exchange:
         """Runs ``code`` and waits for its reply and its idle status."""

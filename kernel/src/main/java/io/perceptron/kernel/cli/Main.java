@@ -51,6 +51,7 @@ public final class Main {
             return;
         }
         KernelLogging.configure(originalStderr, System.getenv("PERCEPTRON_LOG"), System.getenv("PERCEPTRON_LOG_FILE"));
+        StartupCache.check();
         try {
             serve(arguments, originalStderr);
         } catch (IOException | RuntimeException e) {
