@@ -87,7 +87,8 @@ def main(argv: list[str]) -> int:
         return 0
     if outcome.recorded:
         size_mb = archive.stat().st_size / 1e6
-        say(f"Recorded the kernel's start-up cache ({kind}, {size_mb:.0f} MB) in {outcome.seconds:.0f} s: {archive}")
+        say(f"Recorded the kernel's start-up cache ({kind}, {size_mb:.0f} MB) in {outcome.session_s + outcome.writing_s:.0f} s "
+            f"(session {outcome.session_s:.0f} s, writing {outcome.writing_s:.0f} s): {archive}")
     say(f"Registered kernelspec '{args.dir.name}' on {described}, with its start-up cache ({kind})")
     return 0
 

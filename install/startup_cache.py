@@ -139,7 +139,9 @@ class Outcome:
 
     archive: Path
     recorded: bool
-    seconds: float = 0.0
+    # The session (start, cells, shutdown request) and the JVM's exit, which writes the cache.
+    session_s: float = 0.0
+    writing_s: float = 0.0
 
 
 def ensure(spec: dict, jdk: Jdk, archive: Path, kernel_home: Path) -> Outcome:
@@ -157,13 +159,12 @@ def ensure(spec: dict, jdk: Jdk, archive: Path, kernel_home: Path) -> Outcome:
         return Outcome(archive, recorded=False)
     archive.parent.mkdir(parents=True, exist_ok=True)
     stamp_file.unlink(missing_ok=True)
-    started = time.monotonic()
-    _record(spec, jdk, archive)
+    session_s, writing_s = _record(spec, jdk, archive)
     stamp_file.write_text(wanted)
-    return Outcome(archive, recorded=True, seconds=time.monotonic() - started)
+    return Outcome(archive, recorded=True, session_s=session_s, writing_s=writing_s)
 
 
-def _record(spec: dict, jdk: Jdk, archive: Path) -> None:
+def _record(spec: dict, jdk: Jdk, archive: Path) -> tuple[float, float]:
     use = use_args(jdk, archive)
     argv = spec["argv"]
     at = next((i for i in range(len(argv)) if argv[i:i + len(use)] == use), None)
@@ -178,17 +179,21 @@ def _record(spec: dict, jdk: Jdk, archive: Path) -> None:
         spec_dir.mkdir()
         (spec_dir / "kernel.json").write_text(json.dumps(recording))
         with log.open("w") as output:
-            failure = _run_session(Path(folder), output)
+            failure, session_s, writing_s = _run_session(Path(folder), output)
     if failure is None and not partial.is_file():
         failure = "the JVM exited without writing it"
     if failure is not None:
         _remove_recording_leftovers(partial)
         raise RuntimeError(f"recording the start-up cache failed: {failure} (the kernel's output: {log})")
     os.replace(partial, archive)
+    return session_s, writing_s
 
 
-def _run_session(kernels: Path, output) -> str | None:
-    """Runs the representative session in a kernel from ``kernels``; None, or what went wrong."""
+def _run_session(kernels: Path, output) -> tuple[str | None, float, float]:
+    """Runs the representative session in a kernel from ``kernels``.
+
+    Returns what went wrong (None when nothing did), the session's seconds and the exit's seconds.
+    """
     # Imported here: only the recording needs jupyter_client, and install/kernelspec.py runs without it.
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import KernelManager
@@ -196,6 +201,7 @@ def _run_session(kernels: Path, output) -> str | None:
     manager = KernelManager(kernel_name="perceptron-recording",
                             kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernels)]))
     manager.shutdown_wait_time = EXIT_TIMEOUT_S
+    started = time.monotonic()
     manager.start_kernel(stdout=output, stderr=subprocess.STDOUT)
     client = manager.client()
     failure = None
@@ -213,11 +219,12 @@ def _run_session(kernels: Path, output) -> str | None:
         failure = f"{type(error).__name__}: {error}"
     finally:
         client.stop_channels()
+        ended = time.monotonic()
         # A polite shutdown: the cache is written while the JVM exits, so wait for it (the JVM waits
         # for the child that assembles an AOT cache); only a kernel that hangs is killed, with its
         # process group, so that no recording JVM is left behind.
         manager.shutdown_kernel(now=failure is not None)
-    return failure
+    return failure, ended - started, time.monotonic() - ended
 
 
 def _remove_recording_leftovers(partial: Path) -> None:

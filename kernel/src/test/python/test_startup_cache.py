@@ -10,20 +10,20 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-
 from perceptron_client import Kernel, KernelSpec
 
 CACHE_NOTE = "The start-up cache"
 
 
-def copy_with_cache(spec: KernelSpec, cache: Path | None, folder: Path) -> KernelSpec:
-    """A copy of ``spec`` in ``folder``; with ``cache``, pointing at that file instead of its own cache."""
+def copy_with_cache(spec: KernelSpec, cache: Path | None, folder: Path, *jvm_options: str) -> KernelSpec:
+    """A copy of ``spec`` in ``folder``; with ``cache``, pointing at that file instead of its own
+    cache; with ``jvm_options`` added to the java command line."""
     kernel_json = json.loads((spec.resource_dir / "kernel.json").read_text())
     recorded = kernel_json["metadata"]["perceptron"]["startupCache"]
     assert recorded, f"{spec.name} was installed without a start-up cache: {kernel_json['argv']}"
     if cache is not None:
         kernel_json["argv"] = [arg.replace(recorded, str(cache)) for arg in kernel_json["argv"]]
+    kernel_json["argv"][1:1] = jvm_options
     (folder / spec.name).mkdir(parents=True)
     (folder / spec.name / "kernel.json").write_text(json.dumps(kernel_json))
     return KernelSpec(spec.name, folder, spec.java_feature)
@@ -43,10 +43,18 @@ def first_result_and_log(spec: KernelSpec, log: Path) -> tuple[str, list[str]]:
 
 
 def test_the_installed_kernel_starts_with_its_cache(kernelspec: KernelSpec, tmp_path: Path) -> None:
-    result, log = first_result_and_log(copy_with_cache(kernelspec, None, tmp_path / "kernels"), tmp_path / "kernel.log")
+    # The JVM's own record of where each class came from: from the cache, it says "shared objects file".
+    classes = tmp_path / "classes.log"
+    spec = copy_with_cache(kernelspec, None, tmp_path / "kernels", f"-Xlog:class+load=info:file={classes}")
+
+    result, log = first_result_and_log(spec, tmp_path / "kernel.log")
 
     assert result == "2"
-    assert [line for line in log if CACHE_NOTE in line] == [], "the JVM must have used the cache recorded at install"
+    assert [line for line in log if CACHE_NOTE in line] == []
+    loaded = {line.split()[1]: line for line in classes.read_text().splitlines() if " source: " in line}
+    for kernel_class in ("io.perceptron.kernel.cli.Main", "io.perceptron.kernel.protocol.KernelProtocol",
+                         "org.jetbrains.kotlin.cli.jvm.compiler.KotlinCoreEnvironment"):
+        assert "shared objects file" in loaded[kernel_class], f"not from the start-up cache: {loaded[kernel_class]}"
 
 
 def test_a_missing_cache_costs_time_and_one_line_of_log(kernelspec: KernelSpec, tmp_path: Path) -> None:
