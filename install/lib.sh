@@ -3,8 +3,8 @@
 #
 # Environment knobs:
 #   TARGET_NAME      Maven build folder name per module (default: target), as in the parent POM
-#   PERCEPTRON_JAVA  the java binary the kernelspec launches (default: the newest supported JDK
-#                    installed, see java_binary)
+#   PERCEPTRON_JAVA  the java binary the kernelspec launches (default: $JAVA_HOME/bin/java, or java
+#                    on PATH, or the newest supported JDK in /usr/lib/jvm; see java_binary)
 #   PERCEPTRON_SECOND_JDK  a second JDK (its home or its java) the end-to-end tests also run on
 #                    (default: one found in /usr/lib/jvm, see second_java_binary)
 #   PYTHON           the Python 3 used to create .venv (default: python3)
@@ -39,7 +39,7 @@ require_tools() {
     command -v "${PYTHON:-python3}" >/dev/null || die "Python 3 (${PYTHON:-python3}) is not on PATH."
     local java
     java="$(java_binary)"
-    [ -x "$java" ] || die "No JDK $OLDEST_JDK or newer found (looked at PERCEPTRON_JAVA, JAVA_HOME, java on PATH and /usr/lib/jvm). Install one, or set PERCEPTRON_JAVA to its java."
+    [ -n "$java" ] && [ -x "$java" ] || die "No JDK $OLDEST_JDK or newer found (looked at PERCEPTRON_JAVA, JAVA_HOME, java on PATH and /usr/lib/jvm). Install one, or set PERCEPTRON_JAVA to its java."
     [ "$(jdk_feature "$java")" -ge "$OLDEST_JDK" ] 2>/dev/null \
         || die "$java is Java $(jdk_feature "$java"); Perceptron needs Java $OLDEST_JDK or newer."
 }
@@ -70,12 +70,17 @@ installed_jdks() {
     done | sort -u | sort -k1,1nr -s
 }
 
-# The java binary the kernelspec launches: PERCEPTRON_JAVA when set, otherwise the newest supported
-# JDK installed. A newer JDK starts the kernel faster (JDK 24 and later record an AOT cache, which
-# also links the classes ahead of time and keeps method profiles) and is the one being maintained.
+# The java binary the kernelspec launches: PERCEPTRON_JAVA when set, else JAVA_HOME's, else the java
+# on PATH (the JDK this machine's user chose as theirs), else the newest supported JDK installed.
+# Not the newest by default: with its start-up cache, JDK 17 reached the first result sooner than 25
+# (BENCHMARKS.md), and it can still stop a runaway cell's thread (Thread.stop, gone since JDK 20).
 java_binary() {
     if [ -n "${PERCEPTRON_JAVA:-}" ]; then
         echo "$PERCEPTRON_JAVA"
+    elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+        echo "$JAVA_HOME/bin/java"
+    elif command -v java >/dev/null; then
+        readlink -f "$(command -v java)"
     else
         installed_jdks | awk 'NR == 1 { print $2 }'
     fi
