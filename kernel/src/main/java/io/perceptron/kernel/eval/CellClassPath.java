@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,18 +22,42 @@ import java.util.zip.ZipFile;
  * <p>The loader's parent is the platform class loader, not the kernel's: cells see the JDK and
  * this class path only, so the kernel's own libraries (ZeroMQ, Gson, the Kotlin compiler) can
  * neither leak into a cell nor clash with a library a cell brings.
+ *
+ * <p>It starts with what the kernel provides (the DSL, DJL, Tablesaw, kotlin-stdlib) and grows
+ * when a cell adds jars ({@code %maven}, {@code %jars}, {@code @file:DependsOn}): {@link #add}
+ * appends them to the same loader, after the provided entries, so a provided class always wins
+ * and every later cell, and every library looking through the context class loader, sees them.
+ * Evaluators read {@link #files()} before each compilation.
  */
-final class CellClassPath implements AutoCloseable {
+public final class CellClassPath implements AutoCloseable {
 
     /** A class every Kotlin program needs at run time; its absence means kotlin-stdlib is missing. */
     private static final String KOTLIN_STDLIB_MARKER = "kotlin/Unit.class";
 
+    private final List<Path> provided;
+    /** Guarded by {@code this}: the provided entries, then every added jar in the order added. */
     private final List<Path> entries;
-    private final URLClassLoader loader;
+    private final CellLoader loader;
     private Set<String> packages;
 
-    private CellClassPath(List<Path> entries, URLClassLoader loader) {
-        this.entries = entries;
+    /** The cells' class loader; {@code addURL} is opened up for {@link #add}. */
+    private static final class CellLoader extends URLClassLoader {
+        static {
+            ClassLoader.registerAsParallelCapable();
+        }
+
+        CellLoader(URL[] urls) {
+            super("perceptron-cells", urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        void append(URL url) {
+            addURL(url);
+        }
+    }
+
+    private CellClassPath(List<Path> provided, CellLoader loader) {
+        this.provided = provided;
+        this.entries = new ArrayList<>(provided);
         this.loader = loader;
     }
 
@@ -41,27 +66,63 @@ final class CellClassPath implements AutoCloseable {
      *
      * @throws IllegalArgumentException if an entry does not exist or kotlin-stdlib is missing
      */
-    static CellClassPath of(List<Path> entries) {
+    public static CellClassPath of(List<Path> entries) {
         List<Path> absolute = entries.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         List<Path> missing = absolute.stream().filter(p -> !Files.exists(p)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(EvalMessages.missingClassPathEntries(missing));
         }
         URL[] urls = absolute.stream().map(CellClassPath::url).toArray(URL[]::new);
-        URLClassLoader loader = new URLClassLoader("perceptron-cells", urls, ClassLoader.getPlatformClassLoader());
+        CellLoader loader = new CellLoader(urls);
         if (loader.findResource(KOTLIN_STDLIB_MARKER) == null) {
             throw new IllegalArgumentException(EvalMessages.kotlinStdlibMissing());
         }
         return new CellClassPath(absolute, loader);
     }
 
-    /** The entries as files, in order, for the compiler. */
-    List<File> files() {
+    /** The entries as files, in order, for the compiler: the provided ones, then those added. */
+    public synchronized List<File> files() {
         return entries.stream().map(Path::toFile).toList();
     }
 
+    /** The entries the kernel provides to every cell (given at start), without those added since. */
+    public List<Path> provided() {
+        return provided;
+    }
+
+    /** The jars added since start, in the order added. */
+    public synchronized List<Path> added() {
+        return List.copyOf(entries.subList(provided.size(), entries.size()));
+    }
+
+    /**
+     * Appends {@code jars} for this cell and every later one; entries already present are skipped.
+     *
+     * @return the jars that were new
+     * @throws IllegalArgumentException if a jar does not exist
+     */
+    public synchronized List<Path> add(List<Path> jars) {
+        List<Path> added = new ArrayList<>();
+        for (Path jar : jars) {
+            Path absolute = jar.toAbsolutePath().normalize();
+            if (!Files.exists(absolute)) {
+                // The callers add only files they just resolved or listed: a missing one is a kernel bug.
+                throw new IllegalArgumentException("Cannot add " + absolute + " to the cell class path: it does not exist.");
+            }
+            if (!entries.contains(absolute)) {
+                entries.add(absolute);
+                loader.append(url(absolute));
+                added.add(absolute);
+            }
+        }
+        if (!added.isEmpty()) {
+            packages = null;
+        }
+        return List.copyOf(added);
+    }
+
     /** The class loader cells run in (the first snippet's parent). */
-    URLClassLoader loader() {
+    public URLClassLoader loader() {
         return loader;
     }
 

@@ -1,5 +1,8 @@
 package io.perceptron.kernel.eval;
 
+import io.perceptron.kernel.deps.CellDependencies;
+import io.perceptron.kernel.deps.DependencyException;
+import java.io.File;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -106,9 +109,12 @@ public final class KotlinEvaluator implements Evaluator {
     private static final int MAX_INSPECTED_VALUE_CHARS = 300;
 
     private final CellClassPath classPath;
+    private final CellDependencies dependencies;
     private final List<String> imports;
     private final KJvmReplCompilerWithIdeServices compiler;
-    private final ScriptCompilationConfiguration compilation;
+    /** Rebuilt when the class path grows (see {@link #compilation()}); read on the compiler thread. */
+    private volatile ScriptCompilationConfiguration compilation;
+    private volatile List<File> compilationClassPath;
     private final ScriptEvaluationConfiguration evaluation;
     /** Every compiler call runs here: the compiler is bound to one thread and is not thread-safe. */
     private final CompilerThread compilerThread = new CompilerThread();
@@ -140,18 +146,29 @@ public final class KotlinEvaluator implements Evaluator {
      * @throws IllegalArgumentException if a class path entry does not exist or kotlin-stdlib is missing
      */
     public KotlinEvaluator(List<Path> cellClassPath, List<String> defaultImports) {
-        this.classPath = CellClassPath.of(cellClassPath);
+        this(CellClassPath.of(cellClassPath), defaultImports);
+    }
+
+    private KotlinEvaluator(CellClassPath classPath, List<String> defaultImports) {
+        this(classPath, defaultImports, new CellDependencies(classPath));
+    }
+
+    /**
+     * Opens a Kotlin session over {@code classPath}, which grows as cells add libraries through
+     * {@code dependencies} ({@code @file:DependsOn} in a cell, or a {@code %maven} magic). The
+     * evaluator owns the class path from now on and closes it.
+     *
+     * @param classPath      the cell class path; must include kotlin-stdlib
+     * @param defaultImports imports added to every cell; those that do not resolve are dropped
+     * @param dependencies   what {@code @file:DependsOn} and {@code @file:Repository} go through
+     */
+    public KotlinEvaluator(CellClassPath classPath, List<String> defaultImports, CellDependencies dependencies) {
+        this.classPath = classPath;
+        this.dependencies = dependencies;
         this.imports = defaultImports.stream().filter(classPath::canImport).toList();
         this.guard = new CellGuard(classPath.loader());
-        ScriptCompilationConfiguration.Companion compilationKeys = ScriptCompilationConfiguration.Companion;
-        this.compilation = new ScriptCompilationConfiguration(builder -> {
-            builder.put(ScriptCompilationKt.getDefaultImports(compilationKeys), imports);
-            builder.put(ScriptCompilationKt.getDependencies(compilationKeys),
-                    List.<ScriptDependency>of(new JvmDependency(classPath.files())));
-            builder.put(ScriptCompilationKt.getCompilerOptions(compilationKeys), COMPILER_OPTIONS);
-            builder.put(ScriptCompilationKt.getHostConfiguration(compilationKeys), host);
-            return Unit.INSTANCE;
-        });
+        this.compilationClassPath = classPath.files();
+        this.compilation = compilationConfiguration(compilationClassPath);
         ScriptEvaluationConfiguration.Companion evaluationKeys = ScriptEvaluationConfiguration.Companion;
         this.evaluation = new ScriptEvaluationConfiguration(builder -> {
             var jvmKeys = JvmScriptEvaluationKt.getJvm(evaluationKeys);
@@ -178,6 +195,34 @@ public final class KotlinEvaluator implements Evaluator {
         });
     }
 
+    /** How cells compile: the default imports, against {@code files}, for the JDK the kernel requires. */
+    private ScriptCompilationConfiguration compilationConfiguration(List<File> files) {
+        ScriptCompilationConfiguration.Companion compilationKeys = ScriptCompilationConfiguration.Companion;
+        return new ScriptCompilationConfiguration(builder -> {
+            builder.put(ScriptCompilationKt.getDefaultImports(compilationKeys), imports);
+            builder.put(ScriptCompilationKt.getDependencies(compilationKeys),
+                    List.<ScriptDependency>of(new JvmDependency(files)));
+            builder.put(ScriptCompilationKt.getCompilerOptions(compilationKeys), COMPILER_OPTIONS);
+            builder.put(ScriptCompilationKt.getHostConfiguration(compilationKeys), host);
+            return Unit.INSTANCE;
+        });
+    }
+
+    /**
+     * The compilation configuration for the class path as it is now. When jars were added since
+     * the last compilation, the new configuration names them; the REPL compiler adds what is new
+     * to its class path, and the evaluator loads the cell with them (through the cell loader,
+     * which already has them, so no class is loaded twice).
+     */
+    private ScriptCompilationConfiguration compilation() {
+        List<File> files = classPath.files();
+        if (!files.equals(compilationClassPath)) {
+            compilation = compilationConfiguration(files);
+            compilationClassPath = files;
+        }
+        return compilation;
+    }
+
     /**
      * Most of a first cell's wait (seconds) is the compiler starting up: loading its classes and
      * JIT-compiling them. Doing that while the user is still reading the notebook makes the first
@@ -193,7 +238,7 @@ public final class KotlinEvaluator implements Evaluator {
         KJvmReplCompilerWithIdeServices throwaway = new KJvmReplCompilerWithIdeServices(host);
         try {
             CellSource source = new CellSource("WarmUp", WARM_UP_CODE);
-            Suspending.await(c -> throwaway.compile(List.of(source), compilation, c));
+            Suspending.await(c -> throwaway.compile(List.of(source), compilation(), c));
         } finally {
             throwaway.getState().dispose();
         }
@@ -235,7 +280,13 @@ public final class KotlinEvaluator implements Evaluator {
             if (broken) {
                 return new EvalResult.Failure(EvalMessages.EVALUATION_ERROR, EvalMessages.sessionBroken(), List.of());
             }
-            return compileAndRun(code, cellNumber, cell);
+            String compilable;
+            try {
+                compilable = addFileDependencies(code);
+            } catch (FileDependencies.Malformed | DependencyException e) {
+                return new EvalResult.Failure(DependencyException.NAME, e.getMessage(), List.of(e.getMessage()));
+            }
+            return compileAndRun(compilable, cellNumber, cell);
         } finally {
             boolean stillOwnsPermit = guard.end(cell);
             // An interrupt aimed at this cell must not leak into the next one.
@@ -247,13 +298,34 @@ public final class KotlinEvaluator implements Evaluator {
         }
     }
 
+    /**
+     * Resolves the cell's {@code @file:Repository} and {@code @file:DependsOn} annotations, printing
+     * downloads to the cell's output, and returns the cell with them blanked out.
+     */
+    private String addFileDependencies(String code) {
+        FileDependencies.Directives directives = FileDependencies.read(code);
+        if (directives.isEmpty()) {
+            return code;
+        }
+        directives.repositories().forEach(dependencies::addRepository);
+        List<String> jars = directives.artifacts().stream().filter(FileDependencies::isJarPath).toList();
+        List<String> coordinates = directives.artifacts().stream().filter(a -> !FileDependencies.isJarPath(a)).toList();
+        if (!jars.isEmpty()) {
+            dependencies.addJars(jars, System.out);
+        }
+        if (!coordinates.isEmpty()) {
+            dependencies.resolve(coordinates, System.out);
+        }
+        return directives.code();
+    }
+
     private EvalResult compileAndRun(String code, int cellNumber, CellGuard.Cell cell) {
         CellNames.Cell names = cells.register(cellNumber, code);
         ResultWithDiagnostics<LinkedSnippet<KJvmCompiledScript>> compiled;
         CellSource source = new CellSource(names.className(), code);
         cellsCompiling.incrementAndGet();
         try {
-            compiled = compilerThread.call(() -> Suspending.await(c -> compiler.compile(List.of(source), compilation, c)));
+            compiled = compilerThread.call(() -> Suspending.await(c -> compiler.compile(List.of(source), compilation(), c)));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             return new EvalResult.Failure(EvalMessages.COMPILATION_ERROR, EvalMessages.compilerCrashed(e), List.of());
         } finally {
@@ -499,7 +571,7 @@ public final class KotlinEvaluator implements Evaluator {
     private List<SourceCodeCompletionVariant> variantsOnCompilerThread(String code, int cursor) {
         CellSource source = new CellSource(cells.scratchName(), code);
         ResultWithDiagnostics<Sequence<SourceCodeCompletionVariant>> result = Suspending.await(
-                c -> compiler.complete(source, KotlinSyntax.position(code, cursor), compilation, c));
+                c -> compiler.complete(source, KotlinSyntax.position(code, cursor), compilation(), c));
         return result instanceof ResultWithDiagnostics.Success<Sequence<SourceCodeCompletionVariant>> success
                 ? SequencesKt.toList(success.getValue())
                 : List.of();
@@ -681,6 +753,7 @@ public final class KotlinEvaluator implements Evaluator {
         closed = true;
         compilerThread.later(() -> compiler.getState().dispose());
         compilerThread.close();
+        dependencies.close();
         classPath.close();
     }
 }
