@@ -94,7 +94,7 @@ final class DependencyMessages {
                     + "name it: %maven --repo URL ").append(missing).append(" (in a Kotlin cell, @file:Repository(\"URL\")).");
         }
         if (anyUnreachable) {
-            text.append(anyNotFound ? " " : "").append("Without a network, put the library into the local repository "
+            text.append(anyNotFound ? " Without" : "without").append(" a network, put the library into the local repository "
                     + "first (run mvn dependency:get -Dartifact=").append(missing)
                     .append(" where there is one and copy its folder), or add its jar with %jars path/to/file.jar; "
                             + "behind a company repository, name it as a mirror in ~/.m2/settings.xml.");

@@ -84,7 +84,7 @@ final class DownloadProgress extends AbstractTransferListener {
     /** {@code central}, a mirror's id from settings.xml, or the URL of a repository a cell named. */
     private static String repositoryOf(TransferResource resource) {
         String id = resource.getRepositoryId();
-        return id.equals(Repository.idOf(resource.getRepositoryUrl())) ? resource.getRepositoryUrl() : id;
+        return Repository.isMadeFromUrl(id, resource.getRepositoryUrl()) ? resource.getRepositoryUrl() : id;
     }
 
     /** Bytes as a person reads them: {@code 840 B}, {@code 54 kB}, {@code 3.4 MB}. */

@@ -135,6 +135,14 @@ final class MavenResolver implements AutoCloseable {
 
     // --------------------------------------------------------------------------- the message
 
+    /** The library an artifact belongs to, as a cell names it: a missing POM is the library's, not a "pom" artifact. */
+    private static Coordinate libraryOf(Artifact artifact) {
+        Coordinate coordinate = coordinateOf(artifact);
+        return coordinate.extension().equals("pom")
+                ? new Coordinate(coordinate.groupId(), coordinate.artifactId(), "jar", coordinate.classifier(), coordinate.version())
+                : coordinate;
+    }
+
     /** The message for a failed resolution: the first artifact missing, and how each repository answered. */
     private DependencyException failure(List<Coordinate> requested, DependencyResolutionException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -142,7 +150,7 @@ final class MavenResolver implements AutoCloseable {
                 for (ArtifactResult result : resolution.getResults()) {
                     if (!result.isResolved()) {
                         return new DependencyException(DependencyMessages.notResolved(requested,
-                                coordinateOf(result.getRequest().getArtifact()).toString(),
+                                libraryOf(result.getRequest().getArtifact()).toString(),
                                 settings.describeLocalRepository(), attempts(result)), e);
                     }
                 }
@@ -172,7 +180,8 @@ final class MavenResolver implements AutoCloseable {
     private static String name(RemoteRepository repository) {
         String mirrorOf = repository.getMirroredRepositories().stream().map(RemoteRepository::getId)
                 .reduce((a, b) -> a + ", " + b).map(ids -> ", mirror of " + ids).orElse("");
-        return repository.getId() + " (" + repository.getUrl() + mirrorOf + ")";
+        String described = Repository.describe(repository.getId(), repository.getUrl());
+        return mirrorOf.isEmpty() ? described : described.substring(0, described.length() - 1) + mirrorOf + ")";
     }
 
     private static String outcome(ArtifactTransferException transfer) {

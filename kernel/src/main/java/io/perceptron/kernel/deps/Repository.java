@@ -61,8 +61,18 @@ public record Repository(String id, String url) {
         return id.isEmpty() ? "repository" : id;
     }
 
+    /** Whether {@code id} was made from {@code url} (a repository a cell named), not chosen by a person. */
+    static boolean isMadeFromUrl(String id, String url) {
+        return id.equals(idOf(url));
+    }
+
+    /** For messages: the URL of a repository a cell named; {@code id (url)} of central or a mirror. */
+    static String describe(String id, String url) {
+        return isMadeFromUrl(id, url) ? url : id + " (" + url + ")";
+    }
+
     @Override
     public String toString() {
-        return id + " (" + url + ")";
+        return describe(id, url);
     }
 }
