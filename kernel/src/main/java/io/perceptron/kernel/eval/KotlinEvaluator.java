@@ -2,7 +2,6 @@ package io.perceptron.kernel.eval;
 
 import io.perceptron.kernel.deps.CellDependencies;
 import io.perceptron.kernel.deps.DependencyException;
-import java.io.File;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -25,10 +24,12 @@ import kotlin.Unit;
 import kotlin.jvm.JvmClassMappingKt;
 import kotlin.reflect.KClass;
 import kotlin.script.experimental.api.CompiledScript;
+import kotlin.script.experimental.api.RefineConfigurationUnconditionallyData;
 import kotlin.script.experimental.api.ResultValue;
 import kotlin.script.experimental.api.ResultWithDiagnostics;
 import kotlin.script.experimental.api.ScriptCompilationConfiguration;
 import kotlin.script.experimental.api.ScriptCompilationKt;
+import kotlin.script.experimental.api.ScriptConfigurationRefinementContext;
 import kotlin.script.experimental.api.ScriptDependency;
 import kotlin.script.experimental.api.ScriptDiagnostic;
 import kotlin.script.experimental.api.ScriptEvaluationConfiguration;
@@ -105,6 +106,12 @@ public final class KotlinEvaluator implements Evaluator {
     /** How long after start-up the warm-up waits for a first cell before it starts. */
     private static final long WARM_UP_DELAY_MS = 1500;
 
+    /**
+     * A snippet that fails analysis (an unresolved name): compiling it makes the REPL compiler take
+     * in jars added to the class path, and, failing, leaves no trace in the session.
+     */
+    private static final String CLASS_PATH_REFRESH = "perceptronTakesInTheCellClassPath";
+
     /** Longest rendering of a value shown by {@link #inspect}. */
     private static final int MAX_INSPECTED_VALUE_CHARS = 300;
 
@@ -112,9 +119,9 @@ public final class KotlinEvaluator implements Evaluator {
     private final CellDependencies dependencies;
     private final List<String> imports;
     private final KJvmReplCompilerWithIdeServices compiler;
-    /** Rebuilt when the class path grows (see {@link #compilation()}); read on the compiler thread. */
-    private volatile ScriptCompilationConfiguration compilation;
-    private volatile List<File> compilationClassPath;
+    private final ScriptCompilationConfiguration compilation;
+    /** The cell class path as the compiler last took it in; used on the compiler thread only. */
+    private List<java.io.File> compiledClassPath;
     private final ScriptEvaluationConfiguration evaluation;
     /** Every compiler call runs here: the compiler is bound to one thread and is not thread-safe. */
     private final CompilerThread compilerThread = new CompilerThread();
@@ -167,8 +174,8 @@ public final class KotlinEvaluator implements Evaluator {
         this.dependencies = dependencies;
         this.imports = defaultImports.stream().filter(classPath::canImport).toList();
         this.guard = new CellGuard(classPath.loader());
-        this.compilationClassPath = classPath.files();
-        this.compilation = compilationConfiguration(compilationClassPath);
+        this.compilation = compilationConfiguration();
+        this.compiledClassPath = classPath.files();
         ScriptEvaluationConfiguration.Companion evaluationKeys = ScriptEvaluationConfiguration.Companion;
         this.evaluation = new ScriptEvaluationConfiguration(builder -> {
             var jvmKeys = JvmScriptEvaluationKt.getJvm(evaluationKeys);
@@ -195,32 +202,38 @@ public final class KotlinEvaluator implements Evaluator {
         });
     }
 
-    /** How cells compile: the default imports, against {@code files}, for the JDK the kernel requires. */
-    private ScriptCompilationConfiguration compilationConfiguration(List<File> files) {
+    /**
+     * How cells compile: the default imports, against the cell class path, for the JDK the kernel
+     * requires. The class path is read again each time the compiler refines the configuration (for
+     * every compilation and every completion), so jars added since the last cell are there: the
+     * REPL compiler adds what is new to its own class path, and the evaluator loads the cell with
+     * them (through the cell loader, which has them already, so no class is loaded twice).
+     */
+    private ScriptCompilationConfiguration compilationConfiguration() {
         ScriptCompilationConfiguration.Companion compilationKeys = ScriptCompilationConfiguration.Companion;
         return new ScriptCompilationConfiguration(builder -> {
             builder.put(ScriptCompilationKt.getDefaultImports(compilationKeys), imports);
-            builder.put(ScriptCompilationKt.getDependencies(compilationKeys),
-                    List.<ScriptDependency>of(new JvmDependency(files)));
+            builder.put(ScriptCompilationKt.getDependencies(compilationKeys), currentClassPath());
+            builder.put(ScriptCompilationKt.getRefineConfigurationBeforeCompiling(compilationKeys),
+                    List.of(new RefineConfigurationUnconditionallyData(this::withCurrentClassPath)));
             builder.put(ScriptCompilationKt.getCompilerOptions(compilationKeys), COMPILER_OPTIONS);
             builder.put(ScriptCompilationKt.getHostConfiguration(compilationKeys), host);
             return Unit.INSTANCE;
         });
     }
 
-    /**
-     * The compilation configuration for the class path as it is now. When jars were added since
-     * the last compilation, the new configuration names them; the REPL compiler adds what is new
-     * to its class path, and the evaluator loads the cell with them (through the cell loader,
-     * which already has them, so no class is loaded twice).
-     */
-    private ScriptCompilationConfiguration compilation() {
-        List<File> files = classPath.files();
-        if (!files.equals(compilationClassPath)) {
-            compilation = compilationConfiguration(files);
-            compilationClassPath = files;
-        }
-        return compilation;
+    private List<ScriptDependency> currentClassPath() {
+        return List.of(new JvmDependency(classPath.files()));
+    }
+
+    private ResultWithDiagnostics<ScriptCompilationConfiguration> withCurrentClassPath(
+            ScriptConfigurationRefinementContext context) {
+        ScriptCompilationConfiguration refined = new ScriptCompilationConfiguration(List.of(context.getCompilationConfiguration()),
+                builder -> {
+                    builder.put(ScriptCompilationKt.getDependencies(ScriptCompilationConfiguration.Companion), currentClassPath());
+                    return Unit.INSTANCE;
+                });
+        return new ResultWithDiagnostics.Success<>(refined, List.of());
     }
 
     /**
@@ -238,7 +251,7 @@ public final class KotlinEvaluator implements Evaluator {
         KJvmReplCompilerWithIdeServices throwaway = new KJvmReplCompilerWithIdeServices(host);
         try {
             CellSource source = new CellSource("WarmUp", WARM_UP_CODE);
-            Suspending.await(c -> throwaway.compile(List.of(source), compilation(), c));
+            Suspending.await(c -> throwaway.compile(List.of(source), compilation, c));
         } finally {
             throwaway.getState().dispose();
         }
@@ -325,7 +338,10 @@ public final class KotlinEvaluator implements Evaluator {
         CellSource source = new CellSource(names.className(), code);
         cellsCompiling.incrementAndGet();
         try {
-            compiled = compilerThread.call(() -> Suspending.await(c -> compiler.compile(List.of(source), compilation(), c)));
+            compiled = compilerThread.call(() -> {
+                compiledClassPath = classPath.files();
+                return Suspending.await(c -> compiler.compile(List.of(source), compilation, c));
+            });
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             return new EvalResult.Failure(EvalMessages.COMPILATION_ERROR, EvalMessages.compilerCrashed(e), List.of());
         } finally {
@@ -569,12 +585,27 @@ public final class KotlinEvaluator implements Evaluator {
     }
 
     private List<SourceCodeCompletionVariant> variantsOnCompilerThread(String code, int cursor) {
+        takeInAddedJars();
         CellSource source = new CellSource(cells.scratchName(), code);
         ResultWithDiagnostics<Sequence<SourceCodeCompletionVariant>> result = Suspending.await(
-                c -> compiler.complete(source, KotlinSyntax.position(code, cursor), compilation(), c));
+                c -> compiler.complete(source, KotlinSyntax.position(code, cursor), compilation, c));
         return result instanceof ResultWithDiagnostics.Success<Sequence<SourceCodeCompletionVariant>> success
                 ? SequencesKt.toList(success.getValue())
                 : List.of();
+    }
+
+    /**
+     * Completion analyses against the class path the compiler took in at its last compilation; jars
+     * added since (a {@code %maven} cell) join it only when it compiles again, so compile a snippet
+     * that fails (see {@link #CLASS_PATH_REFRESH}) once after the class path grew.
+     */
+    private void takeInAddedJars() {
+        List<java.io.File> files = classPath.files();
+        if (!files.equals(compiledClassPath)) {
+            compiledClassPath = files;
+            CellSource refresh = new CellSource(cells.scratchName(), CLASS_PATH_REFRESH);
+            Suspending.await(c -> compiler.compile(List.of(refresh), compilation, c));
+        }
     }
 
     /** Jupyter-style kind of a completion, from the compiler's icon name. */

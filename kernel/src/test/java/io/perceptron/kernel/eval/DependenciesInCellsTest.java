@@ -96,6 +96,9 @@ class DependenciesInCellsTest {
         dependencies.addRepository(remote.url());
         dependencies.resolve(List.of("io.perceptron.test:shout:1.0"), new PrintStream(new ByteArrayOutputStream()));
 
+        Completions completions = kotlin.complete("test.shout.Sh", "test.shout.Sh".length());
+        assertTrue(completions.matches().contains("Shout"), "completion knows the new jar before any cell compiled: "
+                + completions.matches());
         assertEquals("LOUD", value(kotlin.evaluate("import test.shout.Shout\nShout.loud(\"loud\")")));
     }
 
