@@ -11,13 +11,16 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Where Maven looks on this machine, read the way Maven itself reads it, so a cell finds what
@@ -205,7 +208,25 @@ public record MavenSettings(Path localRepository, String localRepositoryOrigin, 
                 // A settings file is configuration, not a web page: no external entities.
                 factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
                 factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-                document = factory.newDocumentBuilder().parse(file.toFile());
+                DocumentBuilder builder = factory.newDocumentBuilder();
+                // The parser's default handler prints "[Fatal Error] ..." to stderr, which is the cell's:
+                // the message below says it once, with the fix.
+                builder.setErrorHandler(new ErrorHandler() {
+                    @Override
+                    public void warning(SAXParseException exception) {
+                    }
+
+                    @Override
+                    public void error(SAXParseException exception) throws SAXException {
+                        throw exception;
+                    }
+
+                    @Override
+                    public void fatalError(SAXParseException exception) throws SAXException {
+                        throw exception;
+                    }
+                });
+                document = builder.parse(file.toFile());
             } catch (IOException | SAXException | ParserConfigurationException e) {
                 throw new DependencyException(DependencyMessages.settingsUnreadable(file, e.getMessage()), e);
             }
