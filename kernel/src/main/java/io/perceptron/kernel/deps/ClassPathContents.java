@@ -64,7 +64,9 @@ final class ClassPathContents {
             return new Verdict(false, direct ? Optional.of(DependencyMessages.alreadyOnClassPath(what)) : Optional.empty());
         }
         for (Map.Entry<Path, JarIdentity> present : identities().entrySet()) {
-            if (present.getValue().sameLibraryAs(own)) {
+            // Same group and artifact, or the very file name Maven gives it (a jar with no classes
+            // to compare, such as a native library, is still recognised).
+            if (present.getValue().sameLibraryAs(own) || present.getKey().getFileName().equals(jar.getFileName())) {
                 return sameLibrary(own, present.getKey(), present.getValue(), direct);
             }
         }

@@ -254,6 +254,17 @@ class CellDependenciesTest {
     }
 
     @Test
+    void aJarWithTheFileNameOfAProvidedOneIsThatOneEvenWithoutClasses() {
+        remote.publishEntries("ai.djl:api:0.35.1", Map.of("native/lib.so", new byte[] {1}), List.of());
+        dependencies.addRepository(remote.url());
+
+        List<Path> added = dependencies.resolve(List.of("ai.djl:api:0.35.1"), out);
+
+        assertEquals(List.of(), added);
+        assertTrue(printed().contains("ai.djl:api 0.35.1 is provided by the kernel already."), printed());
+    }
+
+    @Test
     void askingForTheVersionTheKernelProvidesSaysSo() {
         remote.publishEntries("org.apache.commons:commons-math3:3.6.1", Map.of("org/apache/commons/math3/util/FastMath.class",
                 new byte[] {1}), List.of());
