@@ -4,9 +4,11 @@ import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.perceptron.kernel.deps.CellDependencies;
 import io.perceptron.kernel.display.DslBridge;
 import io.perceptron.kernel.eval.CellClassPath;
+import io.perceptron.kernel.eval.CellImports;
 import io.perceptron.kernel.eval.CellRunner;
 import io.perceptron.kernel.eval.EvalResult;
-import io.perceptron.kernel.eval.KotlinEvaluator;
+import io.perceptron.kernel.eval.Evaluator;
+import io.perceptron.kernel.eval.kotlin.KotlinEvaluator;
 import io.perceptron.kernel.magics.Magics;
 import io.perceptron.kernel.protocol.CellExecutor;
 import io.perceptron.kernel.protocol.CellOutput;
@@ -77,9 +79,9 @@ public final class Main {
         System.setIn(new ByteArrayInputStream(new byte[0]));
 
         CellClassPath classPath = CellClassPath.of(arguments.cellClassPath());
-        // Maven Resolver loads on the first %maven or @file:DependsOn, not here.
+        // Shared by every cell language; Maven Resolver loads on the first %maven or @file:DependsOn, not here.
         CellDependencies dependencies = new CellDependencies(classPath);
-        KotlinEvaluator evaluator = new KotlinEvaluator(classPath, KotlinEvaluator.DEFAULT_IMPORTS, dependencies);
+        Evaluator evaluator = new KotlinEvaluator(classPath, CellImports.STANDARD, dependencies);
         CellRunner runner = new CellRunner(evaluator);
         ClassLoader cellLoader = evaluator.cellClassLoader();
         DslBridge dsl = DslBridge.connect(cellLoader);

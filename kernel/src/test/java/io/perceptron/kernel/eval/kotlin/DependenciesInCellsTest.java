@@ -1,4 +1,4 @@
-package io.perceptron.kernel.eval;
+package io.perceptron.kernel.eval.kotlin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,6 +8,10 @@ import io.perceptron.kernel.deps.CellDependencies;
 import io.perceptron.kernel.deps.MavenSettings;
 import io.perceptron.kernel.deps.Repository;
 import io.perceptron.kernel.deps.TestRepository;
+import io.perceptron.kernel.eval.CellClassPath;
+import io.perceptron.kernel.eval.CellImports;
+import io.perceptron.kernel.eval.Completions;
+import io.perceptron.kernel.eval.EvalResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,7 +58,7 @@ class DependenciesInCellsTest {
                 Files.createDirectories(temp.resolve("central")).toUri().toString()), false, List.of(), Optional.empty());
         CellClassPath classPath = CellClassPath.of(TestCellClassPath.entries());
         dependencies = new CellDependencies(classPath, () -> settings, temp);
-        kotlin = new KotlinEvaluator(classPath, KotlinEvaluator.DEFAULT_IMPORTS, dependencies);
+        kotlin = new KotlinEvaluator(classPath, CellImports.STANDARD, dependencies);
     }
 
     @AfterAll

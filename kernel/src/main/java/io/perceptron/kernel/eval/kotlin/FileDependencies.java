@@ -1,4 +1,4 @@
-package io.perceptron.kernel.eval;
+package io.perceptron.kernel.eval.kotlin;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +94,7 @@ final class FileDependencies {
             List<String> arguments = arguments(name);
             if (name.equals("DependsOn") || name.equals("Repository")) {
                 if (arguments.isEmpty()) {
-                    throw new Malformed(EvalMessages.dependencyAnnotationEmpty(name, lineOf(start)));
+                    throw new Malformed(KotlinMessages.dependencyAnnotationEmpty(name, lineOf(start)));
                 }
                 (name.equals("DependsOn") ? artifacts : repositories).addAll(arguments);
                 for (int i = start; i < at; i++) {
@@ -106,7 +106,7 @@ final class FileDependencies {
         }
         Matcher below = BELOW_CODE.matcher(code);
         if (below.find(at)) {
-            throw new Malformed(EvalMessages.dependencyAnnotationBelowCode(below.group(1), lineOf(below.start(1))));
+            throw new Malformed(KotlinMessages.dependencyAnnotationBelowCode(below.group(1), lineOf(below.start(1))));
         }
         return new Directives(List.copyOf(repositories), List.copyOf(artifacts),
                 repositories.isEmpty() && artifacts.isEmpty() ? code : new String(blanked));
@@ -123,7 +123,7 @@ final class FileDependencies {
         while (true) {
             skipSpaceAndComments();
             if (at >= code.length()) {
-                throw new Malformed(EvalMessages.dependencyAnnotationUnclosed(annotation, lineOf(open)));
+                throw new Malformed(KotlinMessages.dependencyAnnotationUnclosed(annotation, lineOf(open)));
             }
             char c = code.charAt(at);
             if (c == ')') {
@@ -137,7 +137,7 @@ final class FileDependencies {
             } else if (ours) {
                 int end = code.indexOf(')', at);
                 String got = code.substring(at, end < 0 ? code.length() : end).strip();
-                throw new Malformed(EvalMessages.dependencyAnnotationNotLiteral(annotation, got, lineOf(at)));
+                throw new Malformed(KotlinMessages.dependencyAnnotationNotLiteral(annotation, got, lineOf(at)));
             } else {
                 skipOther(annotation, open);
             }
@@ -152,13 +152,13 @@ final class FileDependencies {
             if (c == '\\' && at < code.length()) {
                 value.append(code.charAt(at++));
             } else if (c == '$') {
-                throw new Malformed(EvalMessages.dependencyAnnotationNotLiteral(annotation, "a string template", lineOf(at)));
+                throw new Malformed(KotlinMessages.dependencyAnnotationNotLiteral(annotation, "a string template", lineOf(at)));
             } else {
                 value.append(c);
             }
         }
         if (at >= code.length() || code.charAt(at) != '"') {
-            throw new Malformed(EvalMessages.dependencyAnnotationUnclosed(annotation, lineOf(open)));
+            throw new Malformed(KotlinMessages.dependencyAnnotationUnclosed(annotation, lineOf(open)));
         }
         at++;
         return value.toString().strip();
