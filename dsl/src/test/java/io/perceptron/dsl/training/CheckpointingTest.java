@@ -1,28 +1,22 @@
 package io.perceptron.dsl.training;
 
+import static io.perceptron.dsl.training.EarlyStoppingTest.bigModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.perceptron.dsl.data.Datasets;
 import io.perceptron.dsl.model.Model;
 import io.perceptron.dsl.optimizer.Optimizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /** checkpoint(path): the file holds the best epoch so far, written whole. */
 class CheckpointingTest {
-    private final List<Table> parts = Datasets.split(Datasets.moons(80, 0.35, 9), 0.5, 9);
-    private final Table train = parts.get(0);
-    private final Table validation = parts.get(1);
-
-    private static Model bigModel() {
-        return Model.sequential().input(2).dense(128).relu().dense(128).relu().dense(2);
-    }
+    private final Table train = EarlyStoppingTest.NOISY_MOONS.get(0);
+    private final Table validation = EarlyStoppingTest.NOISY_MOONS.get(1);
 
     @Test
     void aCheckpointHoldsTheBestEpochAndLoadsIntoAModelBuiltTheSameWay(@TempDir Path folder) {

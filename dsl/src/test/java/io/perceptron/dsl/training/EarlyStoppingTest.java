@@ -16,11 +16,12 @@ import tech.tablesaw.api.Table;
 /** Early stopping: on a network big enough to overfit a little noisy data, and the unit on its own. */
 class EarlyStoppingTest {
     private static final int PLANNED_EPOCHS = 300;
-    private final List<Table> parts = Datasets.split(Datasets.moons(80, 0.35, 9), 0.5, 9);
-    private final Table train = parts.get(0);
-    private final Table validation = parts.get(1);
+    /** Little noisy data, which the big model below overfits within a few dozen epochs; halves for training and validation. */
+    static final List<Table> NOISY_MOONS = Datasets.split(Datasets.moons(80, 0.35, 9), 0.5, 9);
+    private final Table train = NOISY_MOONS.get(0);
+    private final Table validation = NOISY_MOONS.get(1);
 
-    private static Model bigModel() {
+    static Model bigModel() {
         return Model.sequential().input(2).dense(128).relu().dense(128).relu().dense(2);
     }
 
