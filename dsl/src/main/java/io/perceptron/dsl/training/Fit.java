@@ -44,8 +44,9 @@ public final class Fit {
     /**
      * Below this many numbers of activations per batch (the sum of every layer's output size,
      * times the batch size) training, prediction and evaluation use one engine thread; above it,
-     * the engine's own count. The measurements behind it are with the engine's thread setting, in
-     * the training package.
+     * the engine's own count: small operations gain little from more threads and lose a lot when the
+     * cores are busy with other work. The measurements behind the number are with its definition,
+     * in the training package's {@code Threads}.
      */
     public static final long SMALL_BATCH_ACTIVATIONS = Threads.SMALL_BATCH_ACTIVATIONS;
 
@@ -58,18 +59,22 @@ public final class Fit {
         this.source = source;
     }
 
-    /** Training settings for {@code model}'s network on a table; what {@code model.fit(table)} returns. */
+    /**
+     * Training settings for a model's network on a table; what {@code model.fit(table)} returns.
+     * Public only because {@code Model} lives in another package: a cell never holds a network,
+     * so {@code model.fit(...)} is its one way in.
+     */
     public static Fit of(Network model, Table data) {
         return new Fit(model, new TableSource(data));
     }
 
-    /** Training settings for {@code model} on examples (images, token sequences); {@code model.fit(examples)}. */
+    /** Training settings for a model's network on examples (images, token sequences); {@code model.fit(examples)}. */
     public static Fit of(Network model, Examples data) {
         return new Fit(model, new ExamplesSource(data));
     }
 
     /**
-     * Training settings for {@code model} on NDArrays: {@code x} holds the examples along its first
+     * Training settings for a model's network on NDArrays: {@code x} holds the examples along its first
      * axis, {@code y} their labels (integers: class indices; floats: numbers); {@code model.fit(x, y)}.
      */
     public static Fit of(Network model, NDArray x, NDArray y) {

@@ -28,8 +28,10 @@ import tech.tablesaw.columns.Column;
 /**
  * Prediction and evaluation for a trained model, reading new data the way the training data was
  * read (same feature columns, same classes in the same order) and answering in the user's terms:
- * class values, not indices. Usually reached through {@code model.predict(...)} and
- * {@code model.evaluate(...)}.
+ * class values, not indices. Reached through {@code model.predict(...)},
+ * {@code model.evaluate(...)} and {@code model.outputs(...)}, which hand over the model's network:
+ * its methods are public only because {@code Model} lives in another package, and a cell, which
+ * never holds a network, cannot call them.
  *
  * <pre>{@code
  * model.fit(data).label("label").train()
