@@ -5,7 +5,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Every message the data package shows a user, in one place. Each factory names the problem in
@@ -291,5 +296,54 @@ public final class DataErrors {
     public static PerceptronException shippedFileDamaged(Path file, String problem) {
         return new PerceptronException("Could not read " + file + ": " + problem + ". Reinstall its package with"
                 + " install/run.sh (remove .venv first to start afresh).");
+    }
+
+    // ---------------------------------------------------------------- tables as model inputs
+
+    /**
+     * A column used for training or prediction has empty cells: names the column and how many,
+     * and gives the one-line fixes (drop those rows, or fill them with a value).
+     */
+    public static PerceptronException missingValues(Table table, Column<?> column, int count, int firstRow) {
+        String name = column.name();
+        String fill;
+        if (column instanceof StringColumn) {
+            fill = "table." + TableEncoding.accessorOf(column) + "(\"" + name + "\").setMissingTo(\"unknown\")";
+        } else if (column instanceof NumericColumn<?> numbers) {
+            double mean = numbers.mean();      // Tablesaw leaves missing values out of the mean
+            String value = column instanceof IntColumn ? Long.toString(Math.round(mean))
+                    : String.format(Locale.ROOT, "%.4g", mean);
+            fill = "table." + TableEncoding.accessorOf(column) + "(\"" + name + "\").setMissingTo(" + value
+                    + ")   // " + value + " is the column's mean";
+        } else {
+            fill = "table.column(\"" + name + "\").setMissingTo(...)";
+        }
+        String tableName = table.name() == null || table.name().isBlank() ? "" : " of table '" + table.name() + "'";
+        return new PerceptronException("Column '" + name + "'" + tableName + " has " + count + " missing value"
+                + (count == 1 ? "" : "s") + " (the first in row " + firstRow + "), and a model needs a number for every"
+                + " cell. Drop those rows: table = table.dropWhere(table.column(\"" + name + "\").isMissing()); or fill"
+                + " them: " + fill + ". (table.dropRowsWithMissingValues() drops every row with a gap in any column.)");
+    }
+
+    /** A text feature column with too many different values to one-hot encode. */
+    public static PerceptronException tooManyCategories(String column, int categories, int maximum) {
+        return new PerceptronException("Column '" + column + "' holds " + categories + " different texts. A text column"
+                + " becomes one 0/1 input per text (one-hot), and more than " + maximum + " is likely a name or an"
+                + " identifier, which a model cannot learn from. Leave it out of features(...), or group its values"
+                + " into fewer categories first.");
+    }
+
+    /** A feature column that is neither numbers nor text (dates, times). */
+    public static PerceptronException featureNotUsable(String column, String type) {
+        return new PerceptronException("Column '" + column + "' holds " + type + " values, which a model cannot read"
+                + " as features: features are numbers, true/false or text (one 0/1 input per category). Leave it out"
+                + " of features(...), or turn it into numbers first (for a date, e.g. its year or month).");
+    }
+
+    /** A text value in new data that training never saw, so it has no input of its own. */
+    public static PerceptronException unknownCategory(String column, String value, int row, List<String> known) {
+        return new PerceptronException("Column '" + column + "' has '" + value + "' in row " + row + ", a category the"
+                + " model did not see in training, so it has no input for it. Known: " + String.join(", ", known)
+                + ". Drop or change those rows, or train again on data that includes '" + value + "'.");
     }
 }
