@@ -92,6 +92,12 @@ final class ActivationLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return kind == Kind.LEAKY_RELU ? LayerDescription.of(kind.callName, "alpha", alpha)
+                : LayerDescription.of(kind.callName);
+    }
+
+    @Override
     public String toString() {
         return kind == Kind.LEAKY_RELU ? "leakyRelu(" + alpha + ")" : kind.callName;
     }
