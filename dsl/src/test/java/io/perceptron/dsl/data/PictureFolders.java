@@ -41,13 +41,12 @@ public final class PictureFolders {
         }
     }
 
-    /** Writes {@code count} JPEG pictures per shape: the benchmark's folder. */
-    public static void drawJpegs(Path root, int perClass, int size, long seed) {
+    /** Writes {@code total} JPEG pictures spread over the shapes: the benchmark's folder. */
+    public static void drawJpegs(Path root, int total, int size, long seed) {
         Random random = new Random(seed);
-        for (String shape : SHAPES) {
-            for (int i = 0; i < perClass; i++) {
-                write(picture(shape, size, random), root.resolve(shape).resolve(String.format("%s-%05d.jpg", shape, i)));
-            }
+        for (int i = 0; i < total; i++) {
+            String shape = SHAPES.get(i % SHAPES.size());
+            write(picture(shape, size, random), root.resolve(shape).resolve(String.format("%s-%05d.jpg", shape, i)));
         }
     }
 
