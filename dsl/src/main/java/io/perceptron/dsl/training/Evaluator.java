@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.loss.Loss;
+import io.perceptron.dsl.model.NoGradient;
 
 /**
  * Runs a model forward over examples in batches without gradients: validation after each epoch,

@@ -7,7 +7,8 @@ import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.data.Vocabulary;
 import io.perceptron.dsl.loss.Loss;
-import io.perceptron.dsl.model.Model;
+import io.perceptron.dsl.model.Network;
+import io.perceptron.dsl.model.Signature;
 import io.perceptron.dsl.optimizer.Optimizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class Fit {
      */
     public static final long SMALL_BATCH_ACTIVATIONS = 16L * 1024 * 1024;
 
-    private final Model model;
+    private final Network model;
     private final Source source;
     private List<String> features = List.of();
     private List<String> labels = List.of();
@@ -81,19 +82,19 @@ public final class Fit {
     private boolean quiet;
     private int threads;
 
-    private Fit(Model model, Source source) {
+    private Fit(Network model, Source source) {
         this.model = model;
         this.source = source;
         this.seed = new Random().nextInt(1_000_000);
     }
 
-    /** Training settings for {@code model} on a table; what {@code model.fit(table)} returns. */
-    public static Fit of(Model model, Table data) {
+    /** Training settings for {@code model}'s network on a table; what {@code model.fit(table)} returns. */
+    public static Fit of(Network model, Table data) {
         return new Fit(model, new Source.OfTable(data));
     }
 
     /** Training settings for {@code model} on examples (images, token sequences); {@code model.fit(examples)}. */
-    public static Fit of(Model model, Examples data) {
+    public static Fit of(Network model, Examples data) {
         return new Fit(model, new Source.OfExamples(data));
     }
 
@@ -101,7 +102,7 @@ public final class Fit {
      * Training settings for {@code model} on NDArrays: {@code x} holds the examples along its first
      * axis, {@code y} their labels (integers: class indices; floats: numbers); {@code model.fit(x, y)}.
      */
-    public static Fit of(Model model, NDArray x, NDArray y) {
+    public static Fit of(Network model, NDArray x, NDArray y) {
         return new Fit(model, Source.ofArrays(x, y));
     }
 
@@ -328,7 +329,7 @@ public final class Fit {
         // Seeding before the model is built makes the initial weights part of what the seed repeats.
         Engine.getInstance().setRandomSeed((int) seed);
         TrainingData data = prepare();
-        if (model.encoder() != null) {
+        if (model.isDecoder()) {
             data = asDecoderData(data);
         }
         checkModelFits(input, data);
@@ -352,7 +353,7 @@ public final class Fit {
         heard.addAll(listeners);
         TrainingLoop.Plan plan = new TrainingLoop.Plan(djl, trainData, validationData, chosenLoss,
                 optimizer != null ? optimizer : Optimizer.adam(), epochs(), batchSize(), seed, shuffle, patience,
-                monitored, checkpoint, heard, describe(data, trainData, validationData), threadsFor(),
+                monitored, checkpoint, heard, describe(data, trainData, validationData), threadsFor(), model,
                 () -> Inference.confusionMatrix(djl, confusionData));
         return new TrainingLoop(plan).run();
     }
@@ -403,7 +404,7 @@ public final class Fit {
         return data.with(signature.withDecoderStart(start));
     }
 
-    private static Shape inputShapeOf(Model model) {
+    private static Shape inputShapeOf(Network model) {
         try {
             return model.inputShape();
         } catch (PerceptronException e) {

@@ -10,6 +10,8 @@ import ai.djl.training.ParameterStore;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.data.Vocabulary;
+import io.perceptron.dsl.model.NoGradient;
+import io.perceptron.dsl.model.Signature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -8,8 +8,10 @@ import ai.djl.training.ParameterStore;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.loss.Loss;
-import io.perceptron.dsl.model.Model;
 import io.perceptron.dsl.model.ModelErrors;
+import io.perceptron.dsl.model.Network;
+import io.perceptron.dsl.model.NoGradient;
+import io.perceptron.dsl.model.Signature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,17 +62,17 @@ public final class Inference {
      * yes/no labels, per label its 0/1 prediction and {@code p_<label>}; for numbers,
      * {@code predicted} (or {@code predicted_<label>} per label column).
      */
-    public static Table predict(Model model, Table data) {
+    public static Table predict(Network model, Table data) {
         ai.djl.Model djl = model.djl();
         return Threads.with(Threads.forBatch(model, BATCH), () -> predict(djl, data));
     }
 
     /**
-     * The model's answer for every example, as a table like {@link #predict(Model, Table)}'s. An
+     * The model's answer for every example, as a table like {@link #predict(Network, Table)}'s. An
      * encoder-decoder writes its output sequence one token at a time, each step reading the tokens
      * it chose before (greedy decoding); the {@code predicted} column holds the text.
      */
-    public static Table predict(Model model, Examples data) {
+    public static Table predict(Network model, Examples data) {
         ai.djl.Model djl = model.djl();
         Signature signature = signatureOf(djl, "predict(examples)");
         // Decoding runs many small forward passes, where a second engine thread costs far more than
@@ -81,7 +83,7 @@ public final class Inference {
     }
 
     /** The model's raw outputs (logits for classifiers) for {@code x}; the result belongs to {@code x}'s manager. */
-    public static NDArray predict(Model model, NDArray x) {
+    public static NDArray predict(Network model, NDArray x) {
         ai.djl.Model djl = model.djl();
         long batch = x.getShape().isScalar() ? 1 : x.getShape().get(0);
         return Threads.with(Threads.forBatch(model, batch), () -> predict(djl, x));
@@ -92,12 +94,12 @@ public final class Inference {
      * output with several axes is flattened). It needs no training of its own, so it reads an
      * encoder that learned as part of a decoder: its rows are the sentences' meaning vectors.
      */
-    public static float[][] outputs(Model model, Examples data) {
-        if (model.encoder() != null) {
-            throw TrainingErrors.outputsOfDecoder(model);
+    public static float[][] outputs(Network model, Examples data) {
+        if (model.isDecoder()) {
+            throw TrainingErrors.outputsOfDecoder(model.name());
         }
         if (!Arrays.equals(data.featureShape(), model.inputShape().getShape())) {
-            throw ModelErrors.examplesDoNotFit(model, data.name(), data.featureShape());
+            throw ModelErrors.examplesDoNotFit(model.name(), model.inputShape(), data.name(), data.featureShape());
         }
         ai.djl.Model djl = model.djl();
         return Threads.with(Threads.forBatch(model, BATCH), () -> {
@@ -114,21 +116,21 @@ public final class Inference {
     }
 
     /** Loss and metrics on a held-out table, read with the training columns and classes. */
-    public static Evaluation evaluate(Model model, Table data) {
+    public static Evaluation evaluate(Network model, Table data) {
         ai.djl.Model djl = model.djl();
         TrainingData read = TrainingData.fromTable(data, signatureOf(djl, "evaluate(table)"));
         return Threads.with(Threads.forBatch(model, BATCH), () -> evaluate(djl, read));
     }
 
     /** Loss and metrics on held-out examples. */
-    public static Evaluation evaluate(Model model, Examples data) {
+    public static Evaluation evaluate(Network model, Examples data) {
         ai.djl.Model djl = model.djl();
         TrainingData read = TrainingData.fromExamples(data, signatureOf(djl, "evaluate(examples)"));
         return Threads.with(Threads.forBatch(model, BATCH), () -> evaluate(djl, read));
     }
 
     /** Loss and metrics on held-out arrays: {@code x} the examples, {@code y} their labels. */
-    public static Evaluation evaluate(Model model, NDArray x, NDArray y) {
+    public static Evaluation evaluate(Network model, NDArray x, NDArray y) {
         ai.djl.Model djl = model.djl();
         Signature signature = signatureOf(djl, "evaluate(x, y)");
         return evaluate(djl, TrainingData.fromExamples(TrainingData.arraysAsExamples(x, y), signature));

@@ -4,7 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import io.perceptron.dsl.layer.Layer;
-import io.perceptron.dsl.model.Model;
+import io.perceptron.dsl.model.Network;
 import java.util.function.Supplier;
 
 /**
@@ -37,7 +37,7 @@ final class Threads {
      * The thread count for running {@code model} on batches of {@code batchSize} examples: 1 when a
      * batch's activations are below {@link Fit#SMALL_BATCH_ACTIVATIONS}, else 0 (the engine's own).
      */
-    static int forBatch(Model model, long batchSize) {
+    static int forBatch(Network model, long batchSize) {
         return activationsPerExample(model) * batchSize < Fit.SMALL_BATCH_ACTIVATIONS ? 1 : 0;
     }
 
@@ -52,7 +52,7 @@ final class Threads {
     }
 
     /** How many numbers the layers output for one example, from shapes alone. */
-    private static long activationsPerExample(Model model) {
+    private static long activationsPerExample(Network model) {
         Shape shape = model.inputShape();
         long total = 0;
         for (Layer layer : model.layers()) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import io.perceptron.dsl.data.DataErrors;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.loss.Loss;
+import io.perceptron.dsl.model.Signature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,8 +1,6 @@
 package io.perceptron.dsl.training;
 
 import io.perceptron.dsl.PerceptronException;
-import io.perceptron.dsl.model.Model;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -165,8 +163,8 @@ public final class TrainingErrors {
     }
 
     /** {@code outputs(...)} asked of a decoder, which needs a second input. */
-    public static PerceptronException outputsOfDecoder(Model decoder) {
-        return new PerceptronException("outputs(examples) runs a model on its examples alone, but " + decoder.name()
+    public static PerceptronException outputsOfDecoder(String decoder) {
+        return new PerceptronException("outputs(examples) runs a model on its examples alone, but " + decoder
                 + " is a decoder: it also needs the target sentence so far. Ask its encoder instead: "
                 + "encoder.outputs(examples) gives the meaning vector of every source sentence.");
     }
@@ -229,35 +227,6 @@ public final class TrainingErrors {
                 + "which columns to read and what the classes are. Call model.fit(data)...train() first.");
     }
 
-    // ------------------------------------------------------------ reading weights
-
-    /** {@code weights(i)} with a layer number the model does not have. */
-    public static PerceptronException noLayerForWeights(String model, int layer, int count, List<String> dense) {
-        return new PerceptronException("Model \"" + model + "\" has no layer #" + layer + ": it has " + count
-                + (count == 1 ? " layer, #0" : " layers, #0 to #" + (count - 1)) + " (the '#' column of summary())."
-                + weightsAdvice(dense));
-    }
-
-    /** {@code weights(i)} on a layer that is not {@code dense(...)}. */
-    public static PerceptronException layerHasNoWeightTable(String model, int layer, String kind, List<String> dense) {
-        return new PerceptronException("weights(" + layer + ") shows a dense layer's weights as a table, but layer #"
-                + layer + " of model \"" + model + "\" is " + kind + "." + weightsAdvice(dense)
-                + " A conv2d layer's filters come from model.filters(" + layer + "); other layers' parameters from"
-                + " model.djl().block.");
-    }
-
-    /** {@code weights(i)} on an encoder-decoder, whose block also holds the encoder. */
-    public static PerceptronException weightsOfDecoder(String model) {
-        return new PerceptronException("weights(...) reads the layers of a sequential model, but \"" + model
-                + "\" is a decoder. Ask its encoder (encoder().weights(i)), or read the decoder's parameters from"
-                + " model.djl().block.");
-    }
-
-    private static String weightsAdvice(List<String> dense) {
-        return dense.isEmpty() ? " This model has no dense layer."
-                : " Its dense layers: " + String.join(", ", dense) + ".";
-    }
-
     // ------------------------------------------------------------ while training
 
     /** The loss became NaN or infinite. */
@@ -282,25 +251,6 @@ public final class TrainingErrors {
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : firstLine(cause.getMessage());
         return new PerceptronException("The deep-learning engine failed while " + during + ": " + detail
                 + ". Check that the model's layers fit the data (model.summary()).", cause);
-    }
-
-    // ------------------------------------------------------------ checkpoints
-
-    /** Saving parameters failed. */
-    public static PerceptronException cannotSave(Path path, Exception cause) {
-        return new PerceptronException("Could not save the model to " + path + ": " + cause.getMessage()
-                + ". Check that the folder exists and is writable.", cause);
-    }
-
-    /** Loading parameters failed. */
-    public static PerceptronException cannotLoad(Path path, String reason, Exception cause) {
-        return new PerceptronException("Could not load parameters from " + path + ": " + reason + ".", cause);
-    }
-
-    /** A checkpoint was saved from a model with other layers or shapes. */
-    public static PerceptronException checkpointDoesNotFit(Path path, String reason) {
-        return new PerceptronException("The parameters in " + path + " do not fit this model (" + reason + "). "
-                + "Load them into a model built exactly like the one that saved them.");
     }
 
     private static String describe(long[] shape) {

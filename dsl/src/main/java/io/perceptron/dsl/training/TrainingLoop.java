@@ -9,7 +9,10 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.perceptron.dsl.PerceptronException;
+import io.perceptron.dsl.io.SavedModel;
 import io.perceptron.dsl.loss.Loss;
+import io.perceptron.dsl.model.Network;
+import io.perceptron.dsl.model.NoGradient;
 import io.perceptron.dsl.optimizer.Optimizer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +41,7 @@ final class TrainingLoop {
     /** Everything a run needs, resolved: no defaults left to pick. */
     record Plan(ai.djl.Model djl, TrainingData train, TrainingData validation, Loss loss, Optimizer optimizer,
                 int epochs, int batchSize, long seed, boolean shuffle, int patience, String monitor,
-                Path checkpoint, List<TrainingListener> listeners, String settings, int threads,
+                Path checkpoint, List<TrainingListener> listeners, String settings, int threads, Network network,
                 Supplier<Table> confusionMatrix) {
     }
 
@@ -132,7 +135,7 @@ final class TrainingLoop {
                 if (best.offer(epoch, row.get(plan.monitor()))) {
                     best.remember(parameters, plan.patience() > 0, runManager);
                     if (plan.checkpoint() != null) {
-                        Checkpoints.save(plan.djl(), plan.train().signature(), plan.checkpoint());
+                        SavedModel.save(plan.network(), plan.train().signature(), plan.checkpoint());
                     }
                 } else if (plan.patience() > 0 && epoch - best.epoch >= plan.patience()) {
                     stop.early(epoch, plan.patience(), best);
