@@ -144,6 +144,15 @@ public final class Examples {
     }
 
     /**
+     * How the pictures were read from their files (size, channels, normalization), or
+     * {@code null} for examples that were not read from image files. A trained model keeps it, so a
+     * saved model says what pictures it expects.
+     */
+    public ImageOptions imageOptions() {
+        return features instanceof ImageFiles files ? files.options() : null;
+    }
+
+    /**
      * Copies example {@code index}'s features into {@code into} from {@code offset}, decoding its
      * file for examples read from a folder. Safe to call from several threads at once: training
      * uses it to prepare the next batches while the current one trains.

@@ -4,7 +4,9 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.perceptron.dsl.PerceptronException;
+import io.perceptron.dsl.data.Augmentation;
 import io.perceptron.dsl.data.Examples;
+import io.perceptron.dsl.data.TableEncoding;
 import io.perceptron.dsl.data.Vocabulary;
 import io.perceptron.dsl.loss.Loss;
 import io.perceptron.dsl.model.Network;
@@ -80,6 +82,8 @@ public final class Fit {
     private Path checkpoint;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private boolean quiet;
+    private boolean normalize;
+    private Augmentation augmentation = Augmentation.none();
     private int threads;
 
     private Fit(Network model, Source source) {
@@ -295,6 +299,37 @@ public final class Fit {
         });
     }
 
+    /**
+     * Normalizes every number feature column to mean 0 and standard deviation 1, with the
+     * statistics of the training table (tables only). The statistics stay with the model, so
+     * {@code predict}, {@code evaluate} and a saved and loaded model read new rows the same way.
+     * Features on very different scales (millimetres beside grams) then learn at the same pace.
+     *
+     * <pre>{@code
+     * model.fit(penguins).features("bill_length_mm", "body_mass_g").label("species").normalize()
+     * model.fit(images).normalize()   // PerceptronException: normalize() works on tables ...
+     * }</pre>
+     */
+    public Fit normalize() {
+        this.normalize = true;
+        return this;
+    }
+
+    /**
+     * Changes the training pictures at random every epoch (mirror, shift, turn, brightness) so the
+     * model learns what they show rather than their exact pixels. Only training batches change:
+     * validation, evaluation and prediction see the pictures as they are. Seeded by
+     * {@link #seed(long)}. The pictures are prepared on a background thread while a batch trains.
+     *
+     * <pre>{@code
+     * model.fit(train).augment(Augmentation.none().flip().shift(4).rotate(10.0)).epochs(10).seed(42)
+     * }</pre>
+     */
+    public Fit augment(Augmentation augmentation) {
+        this.augmentation = augmentation == null ? Augmentation.none() : augmentation;
+        return this;
+    }
+
     /** Leaves out the default progress output (the listeners added with {@link #listener} still hear everything). */
     public Fit quiet() {
         this.quiet = true;
@@ -354,7 +389,7 @@ public final class Fit {
         TrainingLoop.Plan plan = new TrainingLoop.Plan(djl, trainData, validationData, chosenLoss,
                 optimizer != null ? optimizer : Optimizer.adam(), epochs(), batchSize(), seed, shuffle, patience,
                 monitored, checkpoint, heard, describe(data, trainData, validationData), threadsFor(), model,
-                () -> Inference.confusionMatrix(djl, confusionData));
+                () -> Inference.confusionMatrix(djl, confusionData), augmentation);
         return new TrainingLoop(plan).run();
     }
 
@@ -378,17 +413,27 @@ public final class Fit {
      * has the same columns and no new classes, so class indices mean the same across fits.
      */
     private TrainingData prepare() {
-        TrainingData fresh = source.read(features, labels, loss);
+        TrainingData fresh = source.read(features, labels, loss, normalize);
         Signature previous = model.isBuilt() ? Signature.of(model.djl()) : null;
         Signature now = fresh.signature();
         if (previous != null && previous.task() == now.task() && previous.features().equals(now.features())
                 && previous.labels().equals(now.labels()) && previous.classes().containsAll(now.classes())
-                && !previous.classes().equals(now.classes())) {
+                && (!previous.classes().equals(now.classes()) || keepsEncoding(previous, now))) {
+            // The weights learned with the earlier encoding (its categories, its statistics): keep it too.
+            TableEncoding encoding = keepsEncoding(previous, now) ? previous.encoding() : now.encoding();
             Signature kept = new Signature(now.features(), now.featureShape(), now.labels(), now.task(),
-                    previous.classes(), previous.classType(), now.loss(), now.decoderStart());
+                    previous.classes(), previous.classType(), now.loss(), now.decoderStart(), encoding, now.pictures());
             return source.read(kept);
         }
         return fresh;
+    }
+
+    /** Whether a later fit reads its table with the encoding of the earlier one: same columns, same inputs. */
+    private static boolean keepsEncoding(Signature previous, Signature now) {
+        return previous.encoding() != null && now.encoding() != null
+                && previous.encoding().inputNames().equals(now.encoding().inputNames())
+                && previous.encoding().normalizes() == now.encoding().normalizes()
+                && !previous.encoding().equals(now.encoding());
     }
 
     /**
@@ -424,7 +469,8 @@ public final class Fit {
         long[] expected = input.getShape();
         if (!Arrays.equals(expected, signature.featureShape())) {
             if (!signature.features().isEmpty()) {
-                throw TrainingErrors.inputSizeMismatch(expected, signature.features());
+                throw TrainingErrors.inputSizeMismatch(expected, signature.features(),
+                        signature.encoding() == null ? signature.features() : signature.encoding().inputNames());
             }
             throw TrainingErrors.inputShapeMismatch(expected, signature.featureShape(), data.description());
         }
@@ -484,6 +530,10 @@ public final class Fit {
                     .append(features.isEmpty() ? " (default: numeric columns)" : "").append("; ");
             text.append("label ").append(String.join(", ", signature.labels()))
                     .append(labels.isEmpty() ? " (default)" : "").append("; ");
+            String encoded = signature.encoding() == null ? "" : signature.encoding().describe();
+            if (!encoded.isEmpty()) {
+                text.append(encoded).append("; ").append(signature.featureShape()[0]).append(" inputs; ");
+            }
         }
         if (signature.task() != Loss.Task.REGRESSION) {
             text.append(signature.task() == Loss.Task.CLASSIFICATION ? "classes " : "labels ")
@@ -502,6 +552,9 @@ public final class Fit {
         }
         text.append("; seed ").append(seed).append(seedChosen ? "" : " (random; pass seed(" + seed + ") to repeat)")
                 .append("; shuffle ").append(shuffle);
+        if (!augmentation.isNone()) {
+            text.append("; augment ").append(augmentation);
+        }
         if (patience > 0) {
             text.append("; earlyStopping patience ").append(patience);
         }
@@ -535,14 +588,14 @@ public final class Fit {
 
     /** Where the training data comes from, read on demand with or without an earlier signature. */
     private sealed interface Source {
-        TrainingData read(List<String> features, List<String> labels, Loss loss);
+        TrainingData read(List<String> features, List<String> labels, Loss loss, boolean normalize);
 
         TrainingData read(Signature signature);
 
         record OfTable(Table table) implements Source {
             @Override
-            public TrainingData read(List<String> features, List<String> labels, Loss loss) {
-                return TrainingData.fromTable(table, features, labels, loss);
+            public TrainingData read(List<String> features, List<String> labels, Loss loss, boolean normalize) {
+                return TrainingData.fromTable(table, features, labels, loss, normalize);
             }
 
             @Override
@@ -558,7 +611,10 @@ public final class Fit {
 
         record OfExamples(Examples examples) implements Source {
             @Override
-            public TrainingData read(List<String> features, List<String> labels, Loss loss) {
+            public TrainingData read(List<String> features, List<String> labels, Loss loss, boolean normalize) {
+                if (normalize) {
+                    throw TrainingErrors.normalizeNeedsTable(examples.name());
+                }
                 return TrainingData.fromExamples(examples, loss);
             }
 
@@ -580,7 +636,10 @@ public final class Fit {
 
         record OfArrays(Examples examples, boolean integerLabels) implements Source {
             @Override
-            public TrainingData read(List<String> features, List<String> labels, Loss loss) {
+            public TrainingData read(List<String> features, List<String> labels, Loss loss, boolean normalize) {
+                if (normalize) {
+                    throw TrainingErrors.normalizeNeedsTable("arrays");
+                }
                 return TrainingData.fromArrays(examples, integerLabels, loss);
             }
 

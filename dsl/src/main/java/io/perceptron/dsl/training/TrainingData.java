@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import io.perceptron.dsl.data.DataErrors;
 import io.perceptron.dsl.data.Examples;
+import io.perceptron.dsl.data.TableEncoding;
 import io.perceptron.dsl.loss.Loss;
 import io.perceptron.dsl.model.Signature;
 import java.util.ArrayList;
@@ -81,6 +82,15 @@ final class TrainingData {
      * @param loss     the chosen loss, or {@code null} to pick one from the label's type
      */
     static TrainingData fromTable(Table table, List<String> features, List<String> labels, Loss loss) {
+        return fromTable(table, features, labels, loss, false);
+    }
+
+    /**
+     * Reads a table for training, learning how its feature columns become inputs
+     * ({@link TableEncoding}: text one-hot, numbers normalized when {@code normalize}).
+     */
+    static TrainingData fromTable(Table table, List<String> features, List<String> labels, Loss loss,
+                                  boolean normalize) {
         List<String> labelColumns = labels.isEmpty() ? List.of(defaultLabel(table)) : labels;
         for (String label : labelColumns) {
             requireColumn(table, label, "label");
@@ -92,7 +102,7 @@ final class TrainingData {
                 throw TrainingErrors.labelAmongFeatures(feature);
             }
         }
-        requireNumeric(table, featureColumns);
+        TableEncoding encoding = TableEncoding.learn(table, featureColumns, normalize);
 
         Loss.Task task = loss != null ? loss.task() : defaultTask(table, labelColumns);
         List<String> classes;
@@ -103,7 +113,7 @@ final class TrainingData {
                     throw TrainingErrors.oneLabelColumnForClasses(labelColumns, lossName(loss, task));
                 }
                 Column<?> column = table.column(labelColumns.get(0));
-                requireNoMissing(column);
+                requireNoMissing(table, column);
                 classes = distinctClasses(column);
                 if (classes.size() < 2) {
                     throw TrainingErrors.oneClass(column.name(), classes.isEmpty() ? "" : classes.get(0), table.rowCount());
@@ -112,7 +122,7 @@ final class TrainingData {
             }
             case MULTI_LABEL -> {
                 for (String label : labelColumns) {
-                    requireZeroOrOne(table.column(label), lossName(loss, task));
+                    requireZeroOrOne(table, table.column(label), lossName(loss, task));
                 }
                 classes = labelColumns;
                 classType = classTypeOf(table.column(labelColumns.get(0)));
@@ -126,8 +136,8 @@ final class TrainingData {
             }
         }
         Loss chosen = loss != null ? loss : defaultLoss(task);
-        Signature signature = new Signature(featureColumns, new long[] {featureColumns.size()}, labelColumns, task,
-                classes, classType, chosen.toString(), -1);
+        Signature signature = new Signature(featureColumns, new long[] {encoding.width()}, labelColumns, task,
+                classes, classType, chosen.toString(), -1, encoding, null);
         return fromTable(table, signature);
     }
 
@@ -136,7 +146,7 @@ final class TrainingData {
         float[] features = featuresOf(table, signature);
         for (String label : signature.labels()) {
             requireColumn(table, label, "label");
-            requireNoMissing(table.column(label));
+            requireNoMissing(table, table.column(label));
         }
         int rows = table.rowCount();
         float[] labels;
@@ -161,7 +171,7 @@ final class TrainingData {
                 for (int c = 0; c < columns.size(); c++) {
                     Column<?> column = table.column(columns.get(c));
                     if (signature.task() == Loss.Task.MULTI_LABEL) {
-                        requireZeroOrOne(column, signature.loss());
+                        requireZeroOrOne(table, column, signature.loss());
                     } else {
                         requireNumberLabel(column, signature.loss());
                     }
@@ -179,6 +189,10 @@ final class TrainingData {
 
     /** The feature columns of {@code table} named by {@code signature}, row after row, as floats. */
     static float[] featuresOf(Table table, Signature signature) {
+        if (signature.encoding() != null) {
+            return signature.encoding().encode(table);
+        }
+        // A model saved before tables had an encoding: plain number columns, as they are.
         List<String> columns = signature.features();
         for (String column : columns) {
             requireColumn(table, column, "features");
@@ -189,7 +203,7 @@ final class TrainingData {
         float[] features = new float[rows * width];
         for (int c = 0; c < width; c++) {
             Column<?> column = table.column(columns.get(c));
-            requireNoMissing(column);
+            requireNoMissing(table, column);
             for (int r = 0; r < rows; r++) {
                 features[r * width + c] = (float) numberAt(column, r);
             }
@@ -236,19 +250,19 @@ final class TrainingData {
         }
     }
 
-    private static void requireNoMissing(Column<?> column) {
+    private static void requireNoMissing(Table table, Column<?> column) {
         int missing = column.countMissing();
         if (missing > 0) {
             int firstRow = column.isMissing().iterator().nextInt();
-            throw TrainingErrors.missingValues(column.name(), missing, firstRow);
+            throw DataErrors.missingValues(table, column, missing, firstRow);
         }
     }
 
-    private static void requireZeroOrOne(Column<?> column, String loss) {
+    private static void requireZeroOrOne(Table table, Column<?> column, String loss) {
         if (!isNumber(column)) {
             throw TrainingErrors.labelNotZeroOrOne(column.name(), column.getString(0), loss);
         }
-        requireNoMissing(column);
+        requireNoMissing(table, column);
         for (int r = 0; r < column.size(); r++) {
             double value = numberAt(column, r);
             if (value != 0 && value != 1) {
@@ -421,7 +435,9 @@ final class TrainingData {
             default -> {
             }
         }
-        return new TrainingData(examples, signature, examples.name() + " (" + examples.size() + " examples)");
+        Signature read = examples.imageOptions() != null && signature.pictures() == null
+                ? signature.withPictures(examples.imageOptions()) : signature;
+        return new TrainingData(examples, read, examples.name() + " (" + examples.size() + " examples)");
     }
 
     private static Loss.Task defaultTask(Examples examples) {

@@ -9,6 +9,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.perceptron.dsl.PerceptronException;
+import io.perceptron.dsl.data.Augmentation;
+import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.io.SavedModel;
 import io.perceptron.dsl.loss.Loss;
 import io.perceptron.dsl.model.Network;
@@ -42,7 +44,7 @@ final class TrainingLoop {
     record Plan(ai.djl.Model djl, TrainingData train, TrainingData validation, Loss loss, Optimizer optimizer,
                 int epochs, int batchSize, long seed, boolean shuffle, int patience, String monitor,
                 Path checkpoint, List<TrainingListener> listeners, String settings, int threads, Network network,
-                Supplier<Table> confusionMatrix) {
+                Supplier<Table> confusionMatrix, Augmentation augmentation) {
     }
 
     private final Plan plan;
@@ -94,15 +96,23 @@ final class TrainingLoop {
         Best best = new Best(plan.monitor());
         // Off between batches; each batch's gradient collector switches it on for its forward and backward pass.
         NoGradient noGradient = NoGradient.enter();
+        // Pictures read from files, or changed by augmentation, are prepared on a background thread
+        // a few batches ahead; pictures already in memory and left as they are need no thread.
+        Examples trainExamples = plan.train().examples();
+        Prefetch prefetch = !trainExamples.isInMemory() || !plan.augmentation().isNone()
+                ? new Prefetch(trainExamples, plan.batchSize(), plan.augmentation(), plan.seed()) : null;
         try {
             notifyStart(batchesPerEpoch);
-            Batches batches = new Batches(plan.train().examples(), plan.batchSize(), loss.labelType(),
+            Batches batches = new Batches(trainExamples, plan.batchSize(), loss.labelType(),
                     plan.train().signature().decoderStart());
             int[] order = Batches.identity(examples);
             Random random = new Random(plan.seed());
             for (int epoch = 1; epoch <= plan.epochs() && stop.reason == null; epoch++) {
                 if (plan.shuffle()) {
                     shuffle(order, random);
+                }
+                if (prefetch != null) {
+                    prefetch.start(order, epoch);
                 }
                 long epochStart = System.nanoTime();
                 Scores scores = new Scores(task, labelNames);
@@ -111,10 +121,19 @@ final class TrainingLoop {
                         stop.interrupted(epoch, b + 1, batchesPerEpoch);
                         break;
                     }
+                    float[] prepared = null;
+                    if (prefetch != null) {
+                        try {
+                            prepared = prefetch.next();
+                        } catch (Prefetch.InterruptedBatchException e) {
+                            stop.interrupted(epoch, b + 1, batchesPerEpoch);
+                            break;
+                        }
+                    }
                     int from = b * plan.batchSize();
                     int to = Math.min(examples, from + plan.batchSize());
                     float batchLoss = trainBatch(runManager, store, engine, optimizer, trainable, batches, order,
-                            from, to, scores, epoch, b + 1);
+                            from, to, prepared, scores, epoch, b + 1);
                     if (!Float.isFinite(batchLoss)) {
                         stop.nan(batchLoss, epoch, b + 1, batchesPerEpoch, plan.optimizer());
                         break;
@@ -148,6 +167,9 @@ final class TrainingLoop {
             // Listeners still hear the end (a live plot gets its final state), then the error goes on.
             stop.failed(e);
         } finally {
+            if (prefetch != null) {
+                prefetch.close();   // the thread ends with the training: done, interrupted or failed
+            }
             noGradient.close();
             runManager.close();
             Threads.set(previousThreads);
@@ -170,9 +192,10 @@ final class TrainingLoop {
     /** One training step; returns the batch's loss, or a non-finite value without updating the weights. */
     private float trainBatch(NDManager runManager, ParameterStore store, Engine engine,
                              ai.djl.training.optimizer.Optimizer optimizer, List<Parameter> trainable, Batches batches,
-                             int[] order, int from, int to, Scores scores, int epoch, int batch) {
+                             int[] order, int from, int to, float[] prepared, Scores scores, int epoch, int batch) {
         try (NDManager batchManager = runManager.newSubManager()) {
-            NDList inputs = batches.inputs(batchManager, order, from, to);
+            NDList inputs = prepared == null ? batches.inputs(batchManager, order, from, to)
+                    : batches.inputs(batchManager, order, from, to, prepared);
             NDArray y = batches.labels(batchManager, order, from, to);
             NDArray outputs;
             float batchLoss;
