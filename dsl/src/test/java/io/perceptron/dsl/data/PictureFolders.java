@@ -55,13 +55,14 @@ public final class PictureFolders {
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                int grey = 90 + random.nextInt(60);
+                int grey = 20 + random.nextInt(50);      // a dark, noisy background
                 image.setRGB(x, y, new Color(grey, grey, grey).getRGB());
             }
         }
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.getHSBColor(random.nextFloat(), 0.7f, 0.5f + 0.5f * random.nextFloat()));
+        // Any hue, light enough to stand out from the background in grey as well as in colour.
+        g.setColor(Color.getHSBColor(random.nextFloat(), 0.4f, 0.85f + 0.15f * random.nextFloat()));
         int extent = (int) (size * (0.4 + 0.3 * random.nextDouble()));
         int left = random.nextInt(Math.max(1, size - extent));
         int top = random.nextInt(Math.max(1, size - extent));
