@@ -583,6 +583,8 @@ public final class Fit {
                 + "; shuffle " + shuffle
                 + (patience > 0 ? "; earlyStopping patience " + patience + (monitor != null ? " on " + monitor : "") : "")
                 + (checkpoint != null ? "; checkpoint " + checkpoint : "")
+                + (normalize ? "; normalize" : "")
+                + (augmentation.isNone() ? "" : "; augment " + augmentation)
                 + (quiet ? "; quiet" : "") + ")";
     }
 
