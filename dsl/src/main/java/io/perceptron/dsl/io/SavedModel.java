@@ -32,20 +32,22 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Saves a network's parameters to one file and loads them back into a network built the same way.
- * The file also holds what the model was trained on (columns, classes, loss), so a loaded model
- * predicts in the same terms as the one that was saved. Reached through {@code model.save(path)},
- * {@code model.loadParameters(path)} and training's {@code checkpoint(path)}.
+ * A model on disk, two ways. A folder ({@link #saveFolder}, {@link #readFolder}; behind
+ * {@code model.save(folder)} and {@code Model.load(folder)}) holds everything another program needs:
+ * {@value #ARCHITECTURE}, {@value #INPUTS} and {@value #WEIGHTS}. A parameter file ({@link #save},
+ * {@link #load}; behind {@code model.saveParameters(path)}, {@code model.loadParameters(path)} and
+ * training's {@code checkpoint(path)}) holds the weights and what the model was trained on, and loads
+ * into a network built the same way.
  *
  * <pre>{@code
- * model.save(Path.of("moons.params"))
- * val again = Model.sequential().input(2).dense(16).relu().dense(2)   // built the same way
- * again.loadParameters(Path.of("moons.params"))
- * again.predict(data)                                                   // the same predictions
+ * model.save(Path.of("moons-model"))
+ * Model.load(Path.of("moons-model")).predict(data)                   // the same predictions
+ * model.saveParameters(Path.of("moons.params"))
+ * Model.sequential().input(2).dense(16).relu().dense(2).loadParameters(Path.of("moons.params"))
  * Model.sequential().input(2).dense(8).loadParameters(Path.of("moons.params"))   // PerceptronException: ... do not fit this model
  * }</pre>
  *
- * <p>Format: the text {@value #MAGIC}, a format version, the signature as JSON (empty if the model
+ * <p>Parameter-file format: the text {@value #MAGIC}, a format version, the signature as JSON (empty if the model
  * was never trained), then each parameter by its path in the block (e.g. {@code 01Linear_weight})
  * with the array in DJL's encoding. Loading copies values into the existing arrays, so the model
  * keeps its parameter objects, their devices and which of them are frozen.
