@@ -10,6 +10,7 @@ import io.perceptron.dsl.io.SavedModel;
 import io.perceptron.dsl.layer.Layer;
 import io.perceptron.dsl.layer.LayerDescription;
 import io.perceptron.dsl.layer.Layers;
+import io.perceptron.dsl.plot.TablePredictor;
 import io.perceptron.dsl.training.Evaluation;
 import io.perceptron.dsl.training.Fit;
 import io.perceptron.dsl.training.Inference;
@@ -44,7 +45,7 @@ import tech.tablesaw.api.Table;
  * training, prediction and saving work on. This class is the user's side: it checks, words and
  * delegates.
  */
-public final class Model extends LayerShortcuts<Model> implements Displayable, AutoCloseable {
+public final class Model extends LayerShortcuts<Model> implements Displayable, TablePredictor, AutoCloseable {
     private final Network network;
     private final Model encoder;
 
@@ -487,6 +488,7 @@ public final class Model extends LayerShortcuts<Model> implements Displayable, A
      *
      * <pre>{@code model.predict(data)   // predicted, p_0, p_1 }</pre>
      */
+    @Override
     public Table predict(Table data) {
         return Inference.predict(network, data);
     }

@@ -15,10 +15,10 @@ public final class TrainingErrors {
 
     // ------------------------------------------------------------ columns and labels
 
-    /** {@code label(...)} was not called and the table has no column called "label". */
-    public static PerceptronException noLabel(List<String> existing) {
+    /** {@code label(...)} was not called and the table has no column called {@code defaultLabel}. */
+    public static PerceptronException noLabel(String defaultLabel, List<String> existing) {
         return new PerceptronException("Which column is the label? The table has no column called '"
-                + TrainingData.DEFAULT_LABEL + "' (it has: " + String.join(", ", existing)
+                + defaultLabel + "' (it has: " + String.join(", ", existing)
                 + "). Name it with .label(\"...\").");
     }
 
@@ -78,7 +78,7 @@ public final class TrainingErrors {
     /** Validation or test data holds a class the model never saw in training. */
     public static PerceptronException unknownClass(String column, String value, List<String> classes) {
         return new PerceptronException("The label '" + column + "' holds '" + value + "', a class the model was not "
-                + "trained on. It knows: " + TrainingData.preview(classes) + ". Remove those rows or retrain with them.");
+                + "trained on. It knows: " + preview(classes) + ". Remove those rows or retrain with them.");
     }
 
     /** Examples with class names other than the ones the model was trained on. */
@@ -90,7 +90,7 @@ public final class TrainingErrors {
     /** A class index outside the known classes. */
     public static PerceptronException classIndexOutOfRange(String data, float value, List<String> classes) {
         return new PerceptronException(data + " has the label " + value + ", but the classes are indices 0 to "
-                + (classes.size() - 1) + " (" + TrainingData.preview(classes) + ").");
+                + (classes.size() - 1) + " (" + preview(classes) + ").");
     }
 
     /** Multi-label examples with another number of labels than in training. */
@@ -247,18 +247,17 @@ public final class TrainingErrors {
                 + "huge or missing values. The model keeps the weights from before that batch.");
     }
 
-    /** The training thread was interrupted (a notebook's stop button). */
-    public static TrainingInterruptedException interrupted(int epoch, int batch, int batchesPerEpoch, TrainingRun run) {
-        return new TrainingInterruptedException("Training interrupted at epoch " + epoch + ", batch " + batch + " of "
-                + batchesPerEpoch + ". The model keeps the weights of the last finished batch; the history of the "
-                + run.epochs() + " finished epoch" + (run.epochs() == 1 ? "" : "s") + " is in run().", run);
-    }
-
     /** The engine failed in a way the checks before training did not foresee. */
     public static PerceptronException engineFailed(String during, RuntimeException cause) {
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : firstLine(cause.getMessage());
         return new PerceptronException("The deep-learning engine failed while " + during + ": " + detail
                 + ". Check that the model's layers fit the data (model.summary()).", cause);
+    }
+
+    /** Classes for messages and printouts: the first ten, then how many there are. */
+    static String preview(List<String> values) {
+        return String.join(", ", values.subList(0, Math.min(values.size(), 10)))
+                + (values.size() > 10 ? ", ... (" + values.size() + " in all)" : "");
     }
 
     private static String describe(long[] shape) {
