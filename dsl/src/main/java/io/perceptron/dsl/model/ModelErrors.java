@@ -189,4 +189,11 @@ public final class ModelErrors {
     private static String quoted(String model) {
         return "model \"" + model + "\"";
     }
+
+    /** {@code inputEncoding()} on a model not trained on a table. */
+    static PerceptronException noInputEncoding(String name) {
+        return new PerceptronException("Model \"" + name + "\" has no input encoding: it is made when the model is"
+                + " trained on a table (model.fit(table)...train()), from the table's feature columns. Train it on a"
+                + " table first.");
+    }
 }
