@@ -15,6 +15,7 @@
 #             and PyTorch (dsl/src/test/python/bench_torch.py), on the same data, threads and batches
 #   memory    the kernel process's resident memory while a cell trains for 200 epochs
 #   display   training time with and without the live plot, through the kernel
+#   images    training from a folder of JPEG files against the same pictures in memory (install/bench-images.sh)
 #
 # The peers and PyTorch go into their own environment, .venv-bench (pinned in
 # install/bench-requirements.txt; about 5.5 GB, since PyPI's Linux torch brings the CUDA libraries),
@@ -129,9 +130,12 @@ build_training_benchmark
 export PATH="$(dirname "$(java_binary)"):$PATH"
 setup_seconds=$((SECONDS - started))
 
-rm -rf "$RESULTS/training" "$RESULTS/kernels.json"
+rm -rf "$RESULTS/training" "$RESULTS/kernels.json" "$RESULTS/images.md"
 run_kernels
 run_training
+say "Image folders: training from a folder of JPEG files against memory (install/bench-images.sh)"
+"$ROOT/install/bench-images.sh" --section "$RESULTS/images.md" --rounds "$($quick && echo 2 || echo 5)" \
+    || echo "the image-folder benchmark failed; its log is build/bench/images.log" >&2
 say "Writing $report"
 "$BENCH_VENV/bin/python" "$ROOT/install/bench_report.py" --results "$RESULTS" --output "$report" \
     --java "$(java_binary)" --venv "$VENV" --bench-venv "$BENCH_VENV" --load-before "$load_before" \

@@ -465,6 +465,12 @@ def main() -> int:
           "messages per run with the plot.")
     w("")
 
+    # ---------------------------------------------------------------- image folders (install/bench-images.sh)
+    images = args.results / "images.md"
+    if images.exists():
+        out.extend(images.read_text().rstrip().split("\n"))
+        w("")
+
     # ---------------------------------------------------------------- causes
     missed = [goal for goal, _, met in goals if met is False]
     w("## Where Perceptron is behind, and why")

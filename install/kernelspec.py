@@ -1,7 +1,7 @@
 """Writes the kernelspec that launches the Perceptron kernel on one JDK, with its start-up cache.
 
     python install/kernelspec.py --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java \
-        --kernel-home build/kernel --cache-root build/startup-cache \
+        --kernel-home build/kernel --cache-root build/startup-cache --venv .venv \
         --dir .venv/share/jupyter/kernels/perceptron [--display-name Perceptron] [--no-cache]
 
 The command line comes from install/kernel.json.in; `@STARTUP_CACHE@` there becomes the options
@@ -29,12 +29,12 @@ def say(message: str) -> None:
     print(f"==> {message}", file=sys.stderr, flush=True)
 
 
-def kernelspec(jdk: Jdk, kernel_home: Path, display_name: str, cache_args: list[str],
+def kernelspec(jdk: Jdk, kernel_home: Path, venv: Path, display_name: str, cache_args: list[str],
                archive: Path | None) -> dict:
     """The kernelspec from the template, for ``jdk``, with ``cache_args`` in place of the placeholder."""
     spec = json.loads(TEMPLATE.read_text())
     replacements = {"@JAVA@": str(jdk.java), "@KERNEL_LIB@": str(kernel_home / "lib"),
-                    "@CELL_LIB@": str(kernel_home / "cell")}
+                    "@CELL_LIB@": str(kernel_home / "cell"), "@VENV@": str(venv)}
     argv = []
     for arg in spec["argv"]:
         if arg == CACHE_PLACEHOLDER:
@@ -62,6 +62,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--java", required=True, help="the java binary the kernel runs on")
     parser.add_argument("--kernel-home", type=Path, required=True, help="build/kernel: lib/ and cell/")
     parser.add_argument("--cache-root", type=Path, required=True, help="where start-up caches live (build/startup-cache)")
+    parser.add_argument("--venv", type=Path, required=True, help="the project's .venv (cells find data packages there)")
     parser.add_argument("--dir", type=Path, required=True, help="the kernelspec folder to write")
     parser.add_argument("--display-name", default="Perceptron")
     parser.add_argument("--no-cache", action="store_true", help="launch without a start-up cache (benchmarks)")
@@ -71,17 +72,17 @@ def main(argv: list[str]) -> int:
     kernel_home = args.kernel_home.resolve()
     described = f"JDK {jdk.version} ({jdk.java})"
     if args.no_cache:
-        write(kernelspec(jdk, kernel_home, args.display_name, [], None), args.dir)
+        write(kernelspec(jdk, kernel_home, args.venv.resolve(), args.display_name, [], None), args.dir)
         say(f"Registered kernelspec '{args.dir.name}' on {described}, without a start-up cache")
         return 0
     archive = startup_cache.archive_path(args.cache_root.resolve(), jdk)
-    spec = kernelspec(jdk, kernel_home, args.display_name, startup_cache.use_args(jdk, archive), archive)
+    spec = kernelspec(jdk, kernel_home, args.venv.resolve(), args.display_name, startup_cache.use_args(jdk, archive), archive)
     write(spec, args.dir)
     kind = "AOT cache" if jdk.uses_aot_cache else "AppCDS archive"
     try:
         outcome = startup_cache.ensure(spec, jdk, archive, kernel_home)
     except RuntimeError as error:
-        write(kernelspec(jdk, kernel_home, args.display_name, [], None), args.dir)
+        write(kernelspec(jdk, kernel_home, args.venv.resolve(), args.display_name, [], None), args.dir)
         say(f"warning: {error}. The kernel starts without a start-up cache, slower.")
         say(f"Registered kernelspec '{args.dir.name}' on {described}, without a start-up cache")
         return 0

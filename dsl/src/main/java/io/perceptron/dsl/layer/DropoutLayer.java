@@ -31,6 +31,11 @@ final class DropoutLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return LayerDescription.of("dropout", "rate", rate);
+    }
+
+    @Override
     public String toString() {
         return "dropout(" + rate + ")";
     }

@@ -68,6 +68,15 @@ final class EmbeddingLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return switch (kind) {
+            case TOKEN -> LayerDescription.of("embedding", "vocabularySize", rows, "dimension", dimension);
+            case POSITION -> LayerDescription.of("positionalEmbedding", "maxLength", rows);
+            case TOKEN_TYPE -> LayerDescription.of("tokenTypeEmbedding", "types", rows);
+        };
+    }
+
+    @Override
     public String toString() {
         return switch (kind) {
             case TOKEN -> "embedding(" + rows + ", " + dimension + ")";

@@ -2,11 +2,11 @@ package io.perceptron.dsl.layer;
 
 import ai.djl.ndarray.types.Shape;
 import io.perceptron.dsl.PerceptronException;
-import java.util.Collection;
 
 /**
- * Every message a layer gives a user, in one place: an argument out of range, an activation name
- * nobody knows, an input shape the layer cannot work on. Each names the layer as the user wrote it,
+ * Every message a layer gives a user, in one place: an argument out of range, an input shape the
+ * layer cannot work on (an activation name nobody knows gets the message of
+ * {@link io.perceptron.dsl.names.Names}). Each names the layer as the user wrote it,
  * what was expected, what was received, and what to do.
  */
 public final class LayerErrors {
@@ -18,12 +18,6 @@ public final class LayerErrors {
                                                       Object received, String example) {
         return new PerceptronException(call + ": " + argument + " must be " + expected + ", but was " + received
                 + ". For example: " + example + ".");
-    }
-
-    /** {@code activation(name)} with a name that is not one of ours. */
-    static PerceptronException unknownActivation(String name, Collection<String> known) {
-        return new PerceptronException("There is no activation called '" + name + "'. Use one of: "
-                + String.join(", ", known) + ".");
     }
 
     static ShapeMismatch needsImages(Layer layer, Shape received) {
@@ -104,5 +98,25 @@ public final class LayerErrors {
     private static ShapeMismatch mismatch(Layer layer, Shape received, String expects, String advice) {
         return new ShapeMismatch(layer.toString(), received,
                 layer + " " + expects + ", but receives " + Shapes.text(received) + ". " + advice);
+    }
+
+    /** A layer of the user's own that cannot be written down, so a model holding it cannot be saved. */
+    public static PerceptronException notDescribable(Layer layer) {
+        return new PerceptronException("Layer " + layer + " (" + layer.getClass().getName() + ") cannot be written down,"
+                + " so a model holding it cannot be saved as a folder. Implement describe() in it (and read it back"
+                + " yourself), or save only the weights with model.save(Path.of(\"model.params\")).");
+    }
+
+    /** A layer description that lacks a setting its layer needs. */
+    public static PerceptronException badDescription(LayerDescription description, String wanted) {
+        return new PerceptronException("The layer description " + description.toJson() + " lacks " + wanted
+                + ". It was probably edited by hand: write it as Layer.describe() does, or save the model again.");
+    }
+
+    /** A layer description naming no layer the DSL knows. */
+    public static PerceptronException unknownLayerKind(LayerDescription description) {
+        return new PerceptronException("The layer description " + description.toJson() + " names an unknown layer '"
+                + description.layer() + "'. Known layers are the calls of Layers (dense, conv2d, lstm, ...); a model"
+                + " saved by a newer Perceptron may use layers this one lacks.");
     }
 }

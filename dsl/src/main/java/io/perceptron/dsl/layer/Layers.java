@@ -1,5 +1,7 @@
 package io.perceptron.dsl.layer;
 
+import io.perceptron.dsl.tensor.Activations.Function;
+import io.perceptron.dsl.tensor.Activations;
 import java.util.List;
 
 /**
@@ -32,32 +34,32 @@ public final class Layers {
 
     /** 1 where the input is at least 0, else 0: the original perceptron's activation. */
     public static Layer binaryStep() {
-        return activation(ActivationLayer.Kind.BINARY_STEP);
+        return activation(Function.BINARY_STEP);
     }
 
     /** Passes its input through unchanged. */
     public static Layer identity() {
-        return activation(ActivationLayer.Kind.IDENTITY);
+        return activation(Function.IDENTITY);
     }
 
     /** 1 / (1 + e^-x): squashes any number into (0, 1). */
     public static Layer sigmoid() {
-        return activation(ActivationLayer.Kind.SIGMOID);
+        return activation(Function.SIGMOID);
     }
 
     /** The hyperbolic tangent: squashes any number into (-1, 1). */
     public static Layer tanh() {
-        return activation(ActivationLayer.Kind.TANH);
+        return activation(Function.TANH);
     }
 
     /** max(0, x). */
     public static Layer relu() {
-        return activation(ActivationLayer.Kind.RELU);
+        return activation(Function.RELU);
     }
 
     /** x for positive x, 0.01 x otherwise. */
     public static Layer leakyRelu() {
-        return leakyRelu(ActivationLayer.DEFAULT_LEAK);
+        return leakyRelu(Activations.LEAKY_SLOPE);
     }
 
     /** x for positive x, {@code alpha} x otherwise; alpha from 0 up to but excluding 1. */
@@ -66,21 +68,21 @@ public final class Layers {
             throw LayerErrors.invalidArgument("leakyRelu(" + alpha + ")", "alpha", "from 0 up to (not including) 1",
                     alpha, "leakyRelu(0.01)");
         }
-        return new ActivationLayer(ActivationLayer.Kind.LEAKY_RELU, alpha);
+        return new ActivationLayer(Function.LEAKY_RELU, alpha);
     }
 
     /** The Gaussian error linear unit, a smooth ReLU used by BERT and GPT. */
     public static Layer gelu() {
-        return activation(ActivationLayer.Kind.GELU);
+        return activation(Function.GELU);
     }
 
     /** Turns the last axis into probabilities that sum to 1. */
     public static Layer softmax() {
-        return activation(ActivationLayer.Kind.SOFTMAX);
+        return activation(Function.SOFTMAX);
     }
 
-    private static Layer activation(ActivationLayer.Kind kind) {
-        return new ActivationLayer(kind, ActivationLayer.DEFAULT_LEAK);
+    private static Layer activation(Function function) {
+        return ActivationLayer.of(function);
     }
 
     /** Drops numbers with probability {@code rate} while training (see {@code Model.dropout}). */
@@ -211,6 +213,55 @@ public final class Layers {
                     "residual { it.dense(16).relu().dense(16) }");
         }
         return new ResidualLayer(body);
+    }
+
+    /**
+     * The layer a {@link LayerDescription} describes: the inverse of {@link Layer#describe()}, how
+     * a saved model's architecture is read back. Each kind is made through its factory here, so
+     * the same checks apply as when a cell makes it.
+     *
+     * <pre>{@code
+     * Layers.from(LayerDescription.of("dense", "units", 16))   // dense(16)
+     * Layers.from(LayerDescription.of("dense2"))               // PerceptronException: ... unknown layer 'dense2' ...
+     * }</pre>
+     */
+    public static Layer from(LayerDescription d) {
+        return switch (d.layer()) {
+            case "dense" -> dense(d.number("units"));
+            case "binaryStep", "identity", "sigmoid", "tanh", "relu", "gelu", "softmax" -> activation(d.layer());
+            case "leakyRelu" -> leakyRelu(d.decimal("alpha"));
+            case "dropout" -> dropout(d.decimal("rate"));
+            case "batchNorm" -> batchNorm();
+            case "layerNorm" -> layerNorm();
+            case "flatten" -> flatten();
+            case "firstToken" -> firstToken();
+            case "conv2d" -> conv2d(d.number("filters"), d.number("kernel"), d.number("stride"), d.number("padding"));
+            case "maxPool" -> maxPool(d.number("size"), d.number("stride"));
+            case "avgPool" -> avgPool(d.number("size"), d.number("stride"));
+            case "adaptiveAvgPool" -> adaptiveAvgPool(d.number("height"), d.number("width"));
+            case "globalAvgPool" -> globalAvgPool();
+            case "embedding" -> embedding(d.number("vocabularySize"), d.number("dimension"));
+            case "positionalEmbedding" -> positionalEmbedding(d.number("maxLength"));
+            case "tokenTypeEmbedding" -> tokenTypeEmbedding(d.number("types"));
+            case "simpleRnn" -> simpleRnn(d.number("units"), d.flag("returnSequences"));
+            case "lstm" -> lstm(d.number("units"), d.flag("returnSequences"));
+            case "gru" -> gru(d.number("units"), d.flag("returnSequences"));
+            case "multiHeadAttention" -> multiHeadAttention(d.number("heads"), d.flag("causal"));
+            case "transformerEncoder", "transformerDecoder" -> transformer(d);
+            case "residual" -> residual(d.body().stream().map(Layers::from).toList());
+            default -> throw LayerErrors.unknownLayerKind(d);
+        };
+    }
+
+    private static Layer transformer(LayerDescription d) {
+        boolean decoder = d.layer().equals("transformerDecoder");
+        TransformerLayer layer = decoder ? transformerDecoder(d.number("heads"), d.number("feedForwardSize"))
+                : transformerEncoder(d.number("heads"), d.number("feedForwardSize"));
+        layer = layer.dropout(d.decimal("dropout")).activation(d.text("activation"));
+        if (d.flag("preNorm")) {
+            layer = layer.preNorm();
+        }
+        return d.flag("causal") && !decoder ? layer.causal() : layer;
     }
 
     static void checkRate(String call, double rate) {

@@ -52,6 +52,11 @@ final class NormLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return LayerDescription.of(batch ? "batchNorm" : "layerNorm");
+    }
+
+    @Override
     public String toString() {
         return batch ? "batchNorm" : "layerNorm";
     }

@@ -2,6 +2,7 @@ package io.perceptron.dsl.layer;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import io.perceptron.dsl.tensor.Activations.Function;
 
 /**
  * A transformer block as a layer, with its options as fluent calls. An encoder block lets every
@@ -41,12 +42,12 @@ public final class TransformerLayer implements Layer {
 
     static TransformerLayer encoder(int heads, int feedForwardSize) {
         return new TransformerLayer(false, heads, feedForwardSize, DEFAULT_DROPOUT, false, false,
-                new ActivationLayer(ActivationLayer.Kind.GELU, 0));
+                ActivationLayer.of(Function.GELU));
     }
 
     static TransformerLayer decoder(int heads, int feedForwardSize) {
         return new TransformerLayer(true, heads, feedForwardSize, DEFAULT_DROPOUT, false, true,
-                new ActivationLayer(ActivationLayer.Kind.GELU, 0));
+                ActivationLayer.of(Function.GELU));
     }
 
     /** The same block normalizing each sub-layer's input (GPT-2 style); steadier in deep stacks. */
@@ -137,6 +138,13 @@ public final class TransformerLayer implements Layer {
             throw LayerErrors.contextDoesNotFit(this, input, context, "a sequence of " + input.get(1)
                     + " features per step, like the decoder's own");
         }
+    }
+
+    @Override
+    public LayerDescription describe() {
+        return LayerDescription.of(decoder ? "transformerDecoder" : "transformerEncoder", "heads", heads,
+                "feedForwardSize", feedForwardSize, "dropout", dropout, "preNorm", preNorm, "causal", causal,
+                "activation", activation.describe().layer());
     }
 
     @Override

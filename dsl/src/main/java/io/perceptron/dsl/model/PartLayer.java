@@ -3,19 +3,23 @@ package io.perceptron.dsl.model;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.perceptron.dsl.layer.Layer;
+import io.perceptron.dsl.layer.LayerDescription;
 
 /**
- * Another model used as one step of a stack. Its block is the part's own block, so every model
+ * Another model's network used as one step of a stack. Its block is the part's own block, so every model
  * that contains the part shares its parameters: train it in one, freeze it, reuse it in another.
  */
 final class PartLayer implements Layer {
-    private final Model part;
+    /** How a part is written down: {@code {"layer": "model", "name": ..., "layers": [...]}}. */
+    static final String KIND = "model";
 
-    PartLayer(Model part) {
+    private final Network part;
+
+    PartLayer(Network part) {
         this.part = part;
     }
 
-    Model model() {
+    Network network() {
         return part;
     }
 
@@ -32,6 +36,12 @@ final class PartLayer implements Layer {
     @Override
     public Block block(Shape input) {
         return part.blockFor(input);
+    }
+
+    @Override
+    public LayerDescription describe() {
+        return LayerDescription.of(KIND, "name", part.name())
+                .withBody(part.layers().stream().map(Layer::describe).toList());
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.perceptron.dsl.training;
 
 import io.perceptron.dsl.PerceptronException;
-import io.perceptron.dsl.model.Model;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +15,10 @@ public final class TrainingErrors {
 
     // ------------------------------------------------------------ columns and labels
 
-    /** {@code label(...)} was not called and the table has no column called "label". */
-    public static PerceptronException noLabel(List<String> existing) {
+    /** {@code label(...)} was not called and the table has no column called {@code defaultLabel}. */
+    public static PerceptronException noLabel(String defaultLabel, List<String> existing) {
         return new PerceptronException("Which column is the label? The table has no column called '"
-                + TrainingData.DEFAULT_LABEL + "' (it has: " + String.join(", ", existing)
+                + defaultLabel + "' (it has: " + String.join(", ", existing)
                 + "). Name it with .label(\"...\").");
     }
 
@@ -43,13 +41,6 @@ public final class TrainingErrors {
                 + (columnsWithTypes.size() == 1 ? " is not" : " are not")
                 + ". Leave such columns out of features(...), or turn them into numbers first "
                 + "(for categories: one 0/1 column per category).");
-    }
-
-    /** A feature or label column has empty cells. */
-    public static PerceptronException missingValues(String column, int count, int firstRow) {
-        return new PerceptronException("Column '" + column + "' has " + count + " missing value"
-                + (count == 1 ? "" : "s") + " (the first in row " + firstRow + "). Remove those rows "
-                + "(table.dropRowsWithMissingValues()) or fill them in before training.");
     }
 
     /** Every example has the same label, so there is nothing to tell apart. */
@@ -87,7 +78,7 @@ public final class TrainingErrors {
     /** Validation or test data holds a class the model never saw in training. */
     public static PerceptronException unknownClass(String column, String value, List<String> classes) {
         return new PerceptronException("The label '" + column + "' holds '" + value + "', a class the model was not "
-                + "trained on. It knows: " + TrainingData.preview(classes) + ". Remove those rows or retrain with them.");
+                + "trained on. It knows: " + preview(classes) + ". Remove those rows or retrain with them.");
     }
 
     /** Examples with class names other than the ones the model was trained on. */
@@ -99,7 +90,7 @@ public final class TrainingErrors {
     /** A class index outside the known classes. */
     public static PerceptronException classIndexOutOfRange(String data, float value, List<String> classes) {
         return new PerceptronException(data + " has the label " + value + ", but the classes are indices 0 to "
-                + (classes.size() - 1) + " (" + TrainingData.preview(classes) + ").");
+                + (classes.size() - 1) + " (" + preview(classes) + ").");
     }
 
     /** Multi-label examples with another number of labels than in training. */
@@ -123,11 +114,26 @@ public final class TrainingErrors {
     }
 
     /** The model's input size differs from the number of feature columns. */
-    public static PerceptronException inputSizeMismatch(long[] modelInput, List<String> features) {
+    public static PerceptronException inputSizeMismatch(long[] modelInput, List<String> features, List<String> inputs) {
+        if (inputs.size() != features.size()) {
+            // Text columns became one input per category: say so, with the number the model needs.
+            return new PerceptronException("The model takes " + describe(modelInput) + " per example (input("
+                    + joined(modelInput) + ")) but the " + features.size() + " feature columns (" + String.join(", ", features)
+                    + ") make " + inputs.size() + " inputs, each text column one 0/1 input per category: "
+                    + String.join(", ", inputs) + ". Change the model to input(" + inputs.size()
+                    + ") or choose other columns with features(...).");
+        }
         return new PerceptronException("The model takes " + describe(modelInput) + " per example (input("
                 + joined(modelInput) + ")) but " + features.size() + " feature column" + (features.size() == 1 ? " was" : "s were")
                 + " chosen: " + String.join(", ", features) + ". Choose " + joined(modelInput) + " columns with "
                 + "features(...) or change the model to input(" + features.size() + ").");
+    }
+
+    /** {@code normalize()} on data that is not a table. */
+    public static PerceptronException normalizeNeedsTable(String data) {
+        return new PerceptronException("normalize() works on tables: it brings each number column to mean 0 and"
+                + " standard deviation 1. " + data + " is not a table; for pictures read from files pass"
+                + " ImageOptions.size(...).normalize(mean, std) to Datasets.imageFolder, or scale the values yourself.");
     }
 
     /** The model's input shape differs from the shape of one example (images, sequences, arrays). */
@@ -165,8 +171,8 @@ public final class TrainingErrors {
     }
 
     /** {@code outputs(...)} asked of a decoder, which needs a second input. */
-    public static PerceptronException outputsOfDecoder(Model decoder) {
-        return new PerceptronException("outputs(examples) runs a model on its examples alone, but " + decoder.name()
+    public static PerceptronException outputsOfDecoder(String decoder) {
+        return new PerceptronException("outputs(examples) runs a model on its examples alone, but " + decoder
                 + " is a decoder: it also needs the target sentence so far. Ask its encoder instead: "
                 + "encoder.outputs(examples) gives the meaning vector of every source sentence.");
     }
@@ -229,35 +235,6 @@ public final class TrainingErrors {
                 + "which columns to read and what the classes are. Call model.fit(data)...train() first.");
     }
 
-    // ------------------------------------------------------------ reading weights
-
-    /** {@code weights(i)} with a layer number the model does not have. */
-    public static PerceptronException noLayerForWeights(String model, int layer, int count, List<String> dense) {
-        return new PerceptronException("Model \"" + model + "\" has no layer #" + layer + ": it has " + count
-                + (count == 1 ? " layer, #0" : " layers, #0 to #" + (count - 1)) + " (the '#' column of summary())."
-                + weightsAdvice(dense));
-    }
-
-    /** {@code weights(i)} on a layer that is not {@code dense(...)}. */
-    public static PerceptronException layerHasNoWeightTable(String model, int layer, String kind, List<String> dense) {
-        return new PerceptronException("weights(" + layer + ") shows a dense layer's weights as a table, but layer #"
-                + layer + " of model \"" + model + "\" is " + kind + "." + weightsAdvice(dense)
-                + " A conv2d layer's filters come from model.filters(" + layer + "); other layers' parameters from"
-                + " model.djl().block.");
-    }
-
-    /** {@code weights(i)} on an encoder-decoder, whose block also holds the encoder. */
-    public static PerceptronException weightsOfDecoder(String model) {
-        return new PerceptronException("weights(...) reads the layers of a sequential model, but \"" + model
-                + "\" is a decoder. Ask its encoder (encoder().weights(i)), or read the decoder's parameters from"
-                + " model.djl().block.");
-    }
-
-    private static String weightsAdvice(List<String> dense) {
-        return dense.isEmpty() ? " This model has no dense layer."
-                : " Its dense layers: " + String.join(", ", dense) + ".";
-    }
-
     // ------------------------------------------------------------ while training
 
     /** The loss became NaN or infinite. */
@@ -270,13 +247,6 @@ public final class TrainingErrors {
                 + "huge or missing values. The model keeps the weights from before that batch.");
     }
 
-    /** The training thread was interrupted (a notebook's stop button). */
-    public static TrainingInterruptedException interrupted(int epoch, int batch, int batchesPerEpoch, TrainingRun run) {
-        return new TrainingInterruptedException("Training interrupted at epoch " + epoch + ", batch " + batch + " of "
-                + batchesPerEpoch + ". The model keeps the weights of the last finished batch; the history of the "
-                + run.epochs() + " finished epoch" + (run.epochs() == 1 ? "" : "s") + " is in run().", run);
-    }
-
     /** The engine failed in a way the checks before training did not foresee. */
     public static PerceptronException engineFailed(String during, RuntimeException cause) {
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : firstLine(cause.getMessage());
@@ -284,23 +254,10 @@ public final class TrainingErrors {
                 + ". Check that the model's layers fit the data (model.summary()).", cause);
     }
 
-    // ------------------------------------------------------------ checkpoints
-
-    /** Saving parameters failed. */
-    public static PerceptronException cannotSave(Path path, Exception cause) {
-        return new PerceptronException("Could not save the model to " + path + ": " + cause.getMessage()
-                + ". Check that the folder exists and is writable.", cause);
-    }
-
-    /** Loading parameters failed. */
-    public static PerceptronException cannotLoad(Path path, String reason, Exception cause) {
-        return new PerceptronException("Could not load parameters from " + path + ": " + reason + ".", cause);
-    }
-
-    /** A checkpoint was saved from a model with other layers or shapes. */
-    public static PerceptronException checkpointDoesNotFit(Path path, String reason) {
-        return new PerceptronException("The parameters in " + path + " do not fit this model (" + reason + "). "
-                + "Load them into a model built exactly like the one that saved them.");
+    /** Classes for messages and printouts: the first ten, then how many there are. */
+    static String preview(List<String> values) {
+        return String.join(", ", values.subList(0, Math.min(values.size(), 10)))
+                + (values.size() > 10 ? ", ... (" + values.size() + " in all)" : "");
     }
 
     private static String describe(long[] shape) {

@@ -1,4 +1,4 @@
-package io.perceptron.dsl.training;
+package io.perceptron.dsl.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Datasets;
 import io.perceptron.dsl.model.Model;
+import io.perceptron.dsl.training.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-/** Saving parameters and loading them back. */
-class CheckpointTest {
+/** Saving parameters and loading them back: model.saveParameters(path), model.loadParameters(path). */
+class SavedModelTest {
     private static final Table PETS = Datasets.dogsVsCones(200, 8);
 
     private static Model petModel() {
@@ -27,7 +28,7 @@ class CheckpointTest {
         trained.fit(PETS).epochs(3).seed(1).quiet().train();
         Path file = folder.resolve("pets.params");
 
-        trained.save(file);
+        trained.saveParameters(file);
         Model loaded = petModel().loadParameters(file);
 
         Table before = trained.predict(PETS);
@@ -42,7 +43,7 @@ class CheckpointTest {
         Model trained = petModel();
         trained.fit(PETS).epochs(2).seed(1).quiet().train();
         Path file = folder.resolve("pets.params");
-        trained.save(file);
+        trained.saveParameters(file);
 
         Model loaded = petModel().loadParameters(file);
         TrainingRun more = loaded.fit(PETS).epochs(3).seed(2).quiet().train();
@@ -54,7 +55,7 @@ class CheckpointTest {
     @Test
     void parametersOfAnotherArchitectureAreRefusedSayingWhatDiffers(@TempDir Path folder) {
         Path file = folder.resolve("pets.params");
-        petModel().save(file);
+        petModel().saveParameters(file);
 
         PerceptronException error = assertThrows(PerceptronException.class,
                 () -> Model.sequential().input(4).dense(16).relu().dense(2).loadParameters(file));
