@@ -213,6 +213,21 @@ def startup_section(w, startup: dict) -> None:
         w(f"- **{k['title']} was not measured**: {k['failure']}")
     if failed:
         w("")
+    profiled = [k for k in startup["kernels"].values() if k.get("cpuByThread") and not k["failure"]]
+    if profiled:
+        kinds = sorted({kind for k in profiled for launch in k["cpuByThread"] for kind in launch},
+                       key=lambda kind: -median([launch.get(kind, 0.0) for k in profiled for launch in k["cpuByThread"]]))
+        w("Where Perceptron's CPU time went until the first result: CPU seconds of the kernel process by thread, "
+          "read from `/proc/PID/task` as the result arrived (median of the launches). On two idle cores the "
+          "threads run side by side; on a busy machine every CPU second counts.")
+        w("")
+        w("| kernel | total | " + " | ".join(kinds) + " |")
+        w("| --- | --- | " + " | ".join("---" for _ in kinds) + " |")
+        for k in profiled:
+            totals = [sum(launch.values()) for launch in k["cpuByThread"]]
+            w(f"| {k['title']} | {median(totals):.2f} s | " + " | ".join(
+                f"{median([launch.get(kind, 0.0) for launch in k['cpuByThread']]):.2f} s" for kind in kinds) + " |")
+        w("")
 
 
 def main() -> int:

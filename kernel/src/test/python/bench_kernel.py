@@ -298,12 +298,35 @@ class StartupVariant:
     ready_s: list[float] = field(default_factory=list)
     first_s: list[float] = field(default_factory=list)
     load: list[float] = field(default_factory=list)
+    # Perceptron only: CPU seconds each kind of thread had used when the first result arrived, per launch.
+    cpu_by_thread: list[dict[str, float]] = field(default_factory=list)
     failure: str | None = None
 
     def result(self) -> dict:
         return {"title": self.title, "kernelspec": self.spec.name, "java": self.java, "javaFeature": self.java_feature,
                 "cache": self.cache, "readyS": self.ready_s, "firstS": self.first_s, "load1": self.load,
-                "failure": self.failure}
+                "cpuByThread": self.cpu_by_thread, "failure": self.failure}
+
+
+# Thread names, as Linux shortens them to 15 characters, and the part of the kernel they stand for.
+THREAD_KINDS = (("perceptron-kotl", "Kotlin compiler"), ("C2 CompilerThre", "JIT, C2"), ("C1 CompilerThre", "JIT, C1"),
+                ("java", "main (JVM start, sockets, set-up)"), ("GC ", "garbage collector"), ("G1 ", "garbage collector"))
+
+
+def cpu_by_thread(pid: int) -> dict[str, float]:
+    """CPU seconds (user + system) of every thread of process ``pid`` so far, summed by THREAD_KINDS."""
+    tick = os.sysconf("SC_CLK_TCK")
+    seconds: dict[str, float] = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            stat = (task / "stat").read_text()
+        except OSError:
+            continue  # the thread ended meanwhile
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        kind = next((kind for prefix, kind in THREAD_KINDS if name == prefix or name.startswith(prefix)), "other")
+        seconds[kind] = seconds.get(kind, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return seconds
 
 
 def startup_variants(folder: Path, peers: list[str]) -> list[StartupVariant]:
@@ -346,6 +369,8 @@ def measure_startup(variants: list[StartupVariant], launches: int, logs: Path) -
                 ready = time.monotonic()
                 first = kernel.execute("1 + 1", timeout=STARTUP_TIMEOUT_S)
                 done = time.monotonic()
+                if variant.cache is not None:
+                    variant.cpu_by_thread.append(cpu_by_thread(kernel_pid(kernel)))
                 if first.status != "ok" or first.result() != "2":
                     raise RuntimeError(f"the first cell `1 + 1` gave {first.reply['content']}")
                 variant.ready_s.append(ready - started)
