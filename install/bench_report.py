@@ -323,8 +323,9 @@ def main() -> int:
                       f"{rss[0]:.0f} / {rss[1]:.0f} / {rss[2]:.0f} MB (first / middle / last), spread {memory_change:.1%}",
                       memory_change <= GOAL_MEMORY_FLAT))
     startup = kernels.get("startup")
-    if startup_goal(startup):
-        goals.append(startup_goal(startup))
+    startup_target = startup_goal(startup)
+    if startup_target:
+        goals.append(startup_target)
     live = kernels.get("live")
     live_ratio = None
     if live:

@@ -53,8 +53,9 @@ COMPLETION = "greeting.len"
 
 STARTUP_TIMEOUT_S = 180
 CELL_TIMEOUT_S = 300
-# Writing the cache happens as the JVM exits: on JDK 25 it starts a second JVM that assembles the
-# cache (about 10 s on two idle cores). The kernel gets this long before its process group is killed.
+# Writing the cache happens as the JVM exits (on JDK 25 it starts a second JVM that assembles the
+# cache): 8 to 40 s on the 2-core machine, by how busy it was. The kernel gets this long before its
+# process group is killed.
 EXIT_TIMEOUT_S = 600
 
 
@@ -81,7 +82,7 @@ class Jdk:
             spec = properties["java.specification.version"]
             return cls(binary, properties["java.home"], properties["java.vm.version"], int(spec.removeprefix("1.")))
         except (KeyError, ValueError):
-            raise RuntimeError(f"{binary} did not report its version (java -XshowSettings:properties said:\n{settings})")
+            raise RuntimeError(f"{binary} did not report its version (java -XshowSettings:properties said:\n{settings})") from None
 
     @property
     def uses_aot_cache(self) -> bool:
@@ -194,7 +195,7 @@ def _run_session(kernels: Path, output) -> tuple[str | None, float, float]:
 
     Returns what went wrong (None when nothing did), the session's seconds and the exit's seconds.
     """
-    # Imported here: only the recording needs jupyter_client, and install/kernelspec.py runs without it.
+    # Imported here: only the recording needs jupyter_client.
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import KernelManager
 
