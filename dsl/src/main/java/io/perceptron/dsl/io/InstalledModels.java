@@ -59,10 +59,7 @@ public final class InstalledModels {
      *     (the message says which environments were searched and how to install it)
      */
     public static Path folder(String name) {
-        Known known = KNOWN.get(key(name));
-        if (known == null) {
-            throw WeightFileErrors.unknownModel(name, names());
-        }
+        Known known = known(name);
         List<Path> searched = new ArrayList<>();
         for (Path venv : environments()) {
             for (Path sitePackages : sitePackages(venv)) {
@@ -74,6 +71,19 @@ public final class InstalledModels {
             searched.add(venv);
         }
         throw WeightFileErrors.notInstalled(known.name(), known.folder(), known.requirement(), searched);
+    }
+
+    /** The name as the DSL spells it: {@code "all-MiniLM-L6-v2"} for {@code "all-minilm-l6-v2"}. */
+    public static String canonicalName(String name) {
+        return known(name).name();
+    }
+
+    private static Known known(String name) {
+        Known known = name == null ? null : KNOWN.get(key(name));
+        if (known == null) {
+            throw WeightFileErrors.unknownModel(name, names());
+        }
+        return known;
     }
 
     /** The Python environments to search, in order, without repeats. */

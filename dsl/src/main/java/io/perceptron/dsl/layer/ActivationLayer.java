@@ -91,6 +91,12 @@ final class ActivationLayer implements Layer {
         return new FunctionBlock(toString(), function(), shape -> shape);
     }
 
+    /** Elementwise, or (softmax) across the features of one step. */
+    @Override
+    public boolean ignoresPadding() {
+        return true;
+    }
+
     @Override
     public String toString() {
         return kind == Kind.LEAKY_RELU ? "leakyRelu(" + alpha + ")" : kind.callName;

@@ -91,12 +91,32 @@ public final class Layers {
 
     /** Batch normalization over each feature or image channel. */
     public static Layer batchNorm() {
-        return new NormLayer(true);
+        return new NormLayer(true, NormLayer.DEFAULT_EPSILON);
     }
 
     /** Layer normalization over each example's last axis. */
     public static Layer layerNorm() {
-        return new NormLayer(false);
+        return new NormLayer(false, NormLayer.DEFAULT_EPSILON);
+    }
+
+    /**
+     * Layer normalization adding {@code epsilon} to the variance (default 1e-5, as PyTorch and DJL);
+     * BERT uses 1e-12.
+     */
+    public static Layer layerNorm(double epsilon) {
+        if (!(epsilon > 0 && epsilon < 1)) {
+            throw LayerErrors.invalidArgument("layerNorm(" + epsilon + ")", "epsilon", "a small number above 0 such as"
+                    + " 1e-5", epsilon, "layerNorm(1e-12)");
+        }
+        return new NormLayer(false, epsilon);
+    }
+
+    /**
+     * Scales each example to length 1 (divides by its Euclidean norm), as sentence encoders do so
+     * that the dot product of two outputs is their cosine similarity.
+     */
+    public static Layer unitNormalization() {
+        return new UnitNormLayer();
     }
 
     /** Lays each example out as one vector. */
@@ -146,7 +166,23 @@ public final class Layers {
         String call = "embedding(" + vocabularySize + ", " + dimension + ")";
         positive(call, "vocabularySize", vocabularySize, "embedding(1000, 32)");
         positive(call, "dimension", dimension, "embedding(1000, 32)");
-        return EmbeddingLayer.tokens(vocabularySize, dimension);
+        return EmbeddingLayer.tokens(vocabularySize, dimension, false);
+    }
+
+    /**
+     * An embedding whose token id 0 is padding: the model hands a padding mask to the layers after
+     * it, so attention ignores padded steps and {@code globalAvgPool} averages only real ones (BERT's
+     * attention mask; Keras's {@code mask_zero}). It must be a model's first layer.
+     *
+     * <pre>{@code
+     * Model.sequential().input(16).add(Layers.maskedEmbedding(1000, 32)).transformerEncoder(4, 64).globalAvgPool()
+     * }</pre>
+     */
+    public static Layer maskedEmbedding(int vocabularySize, int dimension) {
+        String call = "maskedEmbedding(" + vocabularySize + ", " + dimension + ")";
+        positive(call, "vocabularySize", vocabularySize, "maskedEmbedding(1000, 32)");
+        positive(call, "dimension", dimension, "maskedEmbedding(1000, 32)");
+        return EmbeddingLayer.tokens(vocabularySize, dimension, true);
     }
 
     /** Adds a learned vector per position, for sequences of up to {@code maxLength} steps. */

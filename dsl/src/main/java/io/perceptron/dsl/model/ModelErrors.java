@@ -161,4 +161,12 @@ public final class ModelErrors {
     private static String quoted(Model model) {
         return "model \"" + model.name() + "\"";
     }
+
+    /** A layer that marks padding (token id 0) anywhere but first in a plain stack. */
+    public static PerceptronException maskingNotFirst(String model, String layer) {
+        return new PerceptronException(layer + " must be the first layer of model \"" + model + "\" (and not in a"
+                + " decoder): it reads the token ids, where id 0 marks padding, and the mask it makes goes to the"
+                + " layers after it. Start a model with it: Model.sequential().input(16).add(Layers." + layer
+                + ")...");
+    }
 }
