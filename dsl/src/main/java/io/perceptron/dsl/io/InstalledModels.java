@@ -59,9 +59,14 @@ public final class InstalledModels {
      *     (the message says which environments were searched and how to install it)
      */
     public static Path folder(String name) {
+        return folder(name, environments());
+    }
+
+    /** {@link #folder(String)} searching only {@code venvs}. */
+    static Path folder(String name, List<Path> venvs) {
         Known known = known(name);
         List<Path> searched = new ArrayList<>();
-        for (Path venv : environments()) {
+        for (Path venv : venvs) {
             for (Path sitePackages : sitePackages(venv)) {
                 Path folder = sitePackages.resolve(known.folder());
                 if (Files.isDirectory(folder)) {
