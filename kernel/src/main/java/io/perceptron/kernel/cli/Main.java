@@ -2,9 +2,11 @@ package io.perceptron.kernel.cli;
 
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.perceptron.kernel.display.DslBridge;
+import io.perceptron.kernel.eval.CellImports;
 import io.perceptron.kernel.eval.CellRunner;
 import io.perceptron.kernel.eval.EvalResult;
-import io.perceptron.kernel.eval.KotlinEvaluator;
+import io.perceptron.kernel.eval.Evaluator;
+import io.perceptron.kernel.eval.kotlin.KotlinEvaluator;
 import io.perceptron.kernel.magics.Magics;
 import io.perceptron.kernel.protocol.CellExecutor;
 import io.perceptron.kernel.protocol.CellOutput;
@@ -74,7 +76,7 @@ public final class Main {
         // No stdin channel support yet: reading input ends at once instead of hanging the cell.
         System.setIn(new ByteArrayInputStream(new byte[0]));
 
-        KotlinEvaluator evaluator = new KotlinEvaluator(arguments.cellClassPath(), KotlinEvaluator.DEFAULT_IMPORTS);
+        Evaluator evaluator = new KotlinEvaluator(arguments.cellClassPath(), CellImports.STANDARD);
         CellRunner runner = new CellRunner(evaluator);
         ClassLoader cellLoader = evaluator.cellClassLoader();
         DslBridge dsl = DslBridge.connect(cellLoader);

@@ -16,16 +16,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The jars and folders cells compile against and run with, and the class loader over them.
+ * The jars and folders cells compile against and run with, and the class loader over them; the
+ * same for every language.
  *
  * <p>The loader's parent is the platform class loader, not the kernel's: cells see the JDK and
  * this class path only, so the kernel's own libraries (ZeroMQ, Gson, the Kotlin compiler) can
  * neither leak into a cell nor clash with a library a cell brings.
+ * <pre>{@code
+ * CellClassPath classPath = CellClassPath.of(cellJars);  // the DSL, DJL, Tablesaw, kotlin-stdlib
+ * classPath.hasPackage("io.perceptron.dsl.model");      // true
+ * classPath.loader().loadClass("org.zeromq.ZMQ");        // ClassNotFoundException: not the kernel's classes
+ * }</pre>
  */
-final class CellClassPath implements AutoCloseable {
-
-    /** A class every Kotlin program needs at run time; its absence means kotlin-stdlib is missing. */
-    private static final String KOTLIN_STDLIB_MARKER = "kotlin/Unit.class";
+public final class CellClassPath implements AutoCloseable {
 
     private final List<Path> entries;
     private final URLClassLoader loader;
@@ -39,52 +42,41 @@ final class CellClassPath implements AutoCloseable {
     /**
      * Checks {@code entries} and opens a class loader over them.
      *
-     * @throws IllegalArgumentException if an entry does not exist or kotlin-stdlib is missing
+     * @throws IllegalArgumentException if an entry does not exist, naming every missing one
      */
-    static CellClassPath of(List<Path> entries) {
+    public static CellClassPath of(List<Path> entries) {
         List<Path> absolute = entries.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         List<Path> missing = absolute.stream().filter(p -> !Files.exists(p)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(EvalMessages.missingClassPathEntries(missing));
         }
         URL[] urls = absolute.stream().map(CellClassPath::url).toArray(URL[]::new);
-        URLClassLoader loader = new URLClassLoader("perceptron-cells", urls, ClassLoader.getPlatformClassLoader());
-        if (loader.findResource(KOTLIN_STDLIB_MARKER) == null) {
-            throw new IllegalArgumentException(EvalMessages.kotlinStdlibMissing());
-        }
-        return new CellClassPath(absolute, loader);
+        return new CellClassPath(absolute, new URLClassLoader("perceptron-cells", urls, ClassLoader.getPlatformClassLoader()));
     }
 
-    /** The entries as files, in order, for the compiler. */
-    List<File> files() {
+    /** The entries as files, in order, for a compiler. */
+    public List<File> files() {
         return entries.stream().map(Path::toFile).toList();
     }
 
-    /** The class loader cells run in (the first snippet's parent). */
-    URLClassLoader loader() {
+    /** The class loader cells run in (the parent of the loaders of the cells' own classes). */
+    public URLClassLoader loader() {
         return loader;
     }
 
-    /**
-     * Whether a Kotlin import can resolve against this class path: a star import needs its
-     * package (or, for members of a class, the class); a single import needs its class, or the
-     * class it is a member of ({@code io.perceptron.dsl.display.Display.display}).
-     */
-    boolean canImport(String importPath) {
-        boolean star = importPath.endsWith(".*");
-        String target = star ? importPath.substring(0, importPath.length() - 2) : importPath;
-        if (star && packages().contains(target)) {
-            return true;
-        }
-        if (hasClass(target)) {
-            return true;
-        }
-        int lastDot = target.lastIndexOf('.');
-        return !star && lastDot > 0 && hasClass(target.substring(0, lastDot));
+    /** Whether some entry holds a class of package {@code dottedName} ({@code tech.tablesaw.api}). */
+    public boolean hasPackage(String dottedName) {
+        return packages().contains(dottedName);
     }
 
-    private boolean hasClass(String dottedName) {
-        return loader.findResource(dottedName.replace('.', '/') + ".class") != null;
+    /** Whether some entry holds the class {@code dottedName} ({@code io.perceptron.dsl.display.Display}). */
+    public boolean hasClass(String dottedName) {
+        return hasResource(dottedName.replace('.', '/') + ".class");
+    }
+
+    /** Whether some entry holds the file {@code path}, slash-separated ({@code kotlin/Unit.class}). */
+    public boolean hasResource(String path) {
+        return loader.findResource(path) != null;
     }
 
     /** Every package holding at least one class, read once from the jars' directories and the folders. */

@@ -1,31 +1,39 @@
 package io.perceptron.kernel.eval;
 
-import java.lang.reflect.InvocationTargetException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import kotlin.jvm.functions.Function0;
-import kotlin.script.experimental.api.ScriptExecutionWrapper;
-import kotlin.script.experimental.jvm.impl.KJvmCompiledScript;
-import kotlin.script.experimental.util.LinkedSnippet;
+import java.util.function.Function;
 
 /**
- * Knows which cell runs on which thread and whether it is inside user code, so an interrupt can
- * be escalated safely: {@code Thread.stop} may only hit a cell while its own code runs, never
- * while the compiler or the REPL's bookkeeping does, or the session's state would be left torn.
+ * Knows which cell runs on which thread and whether it is inside the user's code, so an interrupt
+ * can be escalated safely: {@code Thread.stop} may only hit a cell while its own code runs, never
+ * while a compiler or a REPL's bookkeeping does, or the session's state would be left torn.
  *
- * <p>The Kotlin evaluator calls {@link #invoke} around the constructor of each snippet (the
- * constructor is the cell's code); everything outside that call is machinery.
+ * <p>Any language running cells in the kernel's JVM uses it the same way: {@link #begin()} when a
+ * cell arrives, {@link #runUserCode} around the call that runs the cell's compiled code (the
+ * Kotlin evaluator wraps a snippet's constructor in it), {@link #end} when the cell is done, and
+ * {@link #control} to hand the interrupt steps to {@link CellRunner}.
+ * <pre>{@code
+ * CellGuard.Cell cell = guard.begin();
+ * try {
+ *     compile(code);                                // an interrupt now: the code never starts
+ *     guard.runUserCode(() -> run(compiledCode));   // an interrupt now: interrupt, stop, abandon
+ * } finally {
+ *     guard.end(cell);
+ * }
+ * }</pre>
  */
-final class CellGuard implements ScriptExecutionWrapper<Object> {
+public final class CellGuard {
 
     /**
      * How long a cell thread waits, after its code returned, for a {@code ThreadDeath} that was
      * sent just before. {@code Thread.stop} delivers asynchronously at the thread's next safepoint,
-     * normally within microseconds; waiting keeps it from landing in the REPL's bookkeeping.
+     * normally within microseconds; waiting keeps it from landing in the evaluator's bookkeeping.
      */
     private static final long PENDING_STOP_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
-    /** Raised instead of running a snippet whose cell was interrupted while it compiled. */
-    static final class InterruptedBeforeStart extends RuntimeException {
+    /** Raised instead of running the code of a cell that was interrupted while it compiled. */
+    public static final class InterruptedBeforeStart extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         InterruptedBeforeStart() {
@@ -33,35 +41,23 @@ final class CellGuard implements ScriptExecutionWrapper<Object> {
         }
     }
 
-    /** What {@link #stop} did. */
-    enum Stop {
-        /** {@code Thread.stop} was sent; the cell should end at once. */
-        SENT,
-        /** A stop was already sent to this cell. */
-        ALREADY_SENT,
-        /** The cell is compiling or finishing; it runs no user code now and cannot be stopped safely. */
-        NOT_IN_USER_CODE,
-        /** No cell runs on that thread. */
-        NOT_RUNNING,
-        /** This JVM cannot stop threads (JDK 20 and later). */
-        UNSUPPORTED
+    /** The user's code of one cell, run by {@link #runUserCode}; it may throw anything. */
+    @FunctionalInterface
+    public interface UserCode {
+        Object run() throws Throwable;
     }
 
-    /** The state of one cell run; fields are guarded by the {@link CellGuard}. */
-    static final class Cell {
-        final Thread thread;
-        boolean interruptRequested;
-        boolean inUserCode;
-        boolean stopSent;
-        boolean abandoned;
-        /** The snippet's own class loader, captured when its code starts (the REPL makes it the context loader). */
-        ClassLoader snippetLoader;
-        /** The compiled snippet, set once compilation succeeded. */
-        LinkedSnippet<KJvmCompiledScript> snippet;
+    /** One cell run, from {@link #begin()} to {@link #end}; its fields are guarded by the {@link CellGuard}. */
+    public static final class Cell {
+        private final Thread thread;
+        private boolean interruptRequested;
+        private boolean inUserCode;
+        private boolean stopSent;
+        private boolean abandoned;
         /** Where the cell's thread was when it was stopped (a {@code ThreadDeath} carries the stopper's stack). */
-        StackTraceElement[] stoppedAt;
+        private StackTraceElement[] stoppedAt;
 
-        Cell(Thread thread) {
+        private Cell(Thread thread) {
             this.thread = thread;
         }
     }
@@ -69,43 +65,68 @@ final class CellGuard implements ScriptExecutionWrapper<Object> {
     private final ClassLoader cellLoader;
     private Cell current;
 
-    /** @param cellLoader the context class loader while cell code runs */
-    CellGuard(ClassLoader cellLoader) {
+    /** @param cellLoader the context class loader while the user's code runs: the cell class path's */
+    public CellGuard(ClassLoader cellLoader) {
         this.cellLoader = cellLoader;
     }
 
     /** Marks the start of a cell on the calling thread. */
-    synchronized Cell begin() {
+    public synchronized Cell begin() {
         current = new Cell(Thread.currentThread());
         return current;
     }
 
     /** Marks the end of {@code cell}; returns false if it had been abandoned (another thread took over). */
-    synchronized boolean end(Cell cell) {
+    public synchronized boolean end(Cell cell) {
         if (current == cell) {
             current = null;
         }
         return !cell.abandoned;
     }
 
-    synchronized void compiled(Cell cell, LinkedSnippet<KJvmCompiledScript> snippet) {
-        cell.snippet = snippet;
-    }
-
-    synchronized boolean wasInterrupted(Cell cell) {
+    /** Whether an interrupt was asked for {@code cell}. */
+    public synchronized boolean wasInterrupted(Cell cell) {
         return cell.interruptRequested;
     }
 
-    synchronized boolean wasStopped(Cell cell) {
+    /** Whether {@code cell} was sent {@code Thread.stop}. */
+    public synchronized boolean wasStopped(Cell cell) {
         return cell.stopSent;
     }
 
-    synchronized StackTraceElement[] stoppedAt(Cell cell) {
+    /** Where {@code cell}'s thread was when it was stopped by force, or null if it was not. */
+    public synchronized StackTraceElement[] stoppedAt(Cell cell) {
         return cell.stoppedAt;
     }
 
-    synchronized boolean isAbandoned(Cell cell) {
+    /** Whether {@code cell} was given up, and another thread runs the session now. */
+    public synchronized boolean isAbandoned(Cell cell) {
         return cell.abandoned;
+    }
+
+    /**
+     * The interrupt steps over this guard. Abandoning is the evaluator's own step: besides
+     * {@link #abandon}, it must make its session forget the cell.
+     *
+     * @param abandon gives up the cell on a thread, as {@link CellControl#abandonCell} does
+     */
+    public CellControl control(Function<Thread, Optional<EvalResult.Failure>> abandon) {
+        return new CellControl() {
+            @Override
+            public boolean interruptCell(Thread worker) {
+                return interrupt(worker);
+            }
+
+            @Override
+            public Stop stopCell(Thread worker) {
+                return stop(worker);
+            }
+
+            @Override
+            public Optional<EvalResult.Failure> abandonCell(Thread worker) {
+                return abandon.apply(worker);
+            }
+        };
     }
 
     /**
@@ -114,7 +135,7 @@ final class CellGuard implements ScriptExecutionWrapper<Object> {
      *
      * @return whether a cell was running on that thread
      */
-    synchronized boolean interrupt(Thread thread) {
+    public synchronized boolean interrupt(Thread thread) {
         if (current == null || current.thread != thread) {
             return false;
         }
@@ -125,25 +146,25 @@ final class CellGuard implements ScriptExecutionWrapper<Object> {
 
     /** Sends {@code Thread.stop} to the cell on {@code thread}, only if it is inside its own code. */
     @SuppressWarnings({"deprecation", "removal"})
-    synchronized Stop stop(Thread thread) {
+    public synchronized CellControl.Stop stop(Thread thread) {
         if (current == null || current.thread != thread) {
-            return Stop.NOT_RUNNING;
+            return CellControl.Stop.NOT_RUNNING;
         }
         if (current.stopSent) {
-            return Stop.ALREADY_SENT;
+            return CellControl.Stop.ALREADY_SENT;
         }
         if (!current.inUserCode) {
-            return Stop.NOT_IN_USER_CODE;
+            return CellControl.Stop.NOT_IN_USER_CODE;
         }
         StackTraceElement[] where = thread.getStackTrace();
         try {
             thread.stop();
         } catch (UnsupportedOperationException e) {
-            return Stop.UNSUPPORTED;
+            return CellControl.Stop.UNSUPPORTED;
         }
         current.stopSent = true;
         current.stoppedAt = where;
-        return Stop.SENT;
+        return CellControl.Stop.SENT;
     }
 
     /**
@@ -152,7 +173,7 @@ final class CellGuard implements ScriptExecutionWrapper<Object> {
      *
      * @return the abandoned cell, or null if that thread runs no user code now
      */
-    synchronized Cell abandon(Thread thread) {
+    public synchronized Cell abandon(Thread thread) {
         if (current == null || current.thread != thread || !current.inUserCode) {
             return null;
         }
@@ -163,28 +184,25 @@ final class CellGuard implements ScriptExecutionWrapper<Object> {
     }
 
     /**
-     * Runs the snippet's constructor (the cell's code) inside the user-code window. Whatever
-     * stops it, including a {@code ThreadDeath} that lands just outside the constructor, leaves as
-     * an {@link InvocationTargetException}, which the REPL records as the cell's error.
+     * Runs the current cell's own code inside the user-code window, the only time it may be
+     * stopped by force, with the cell class path's loader as the thread's context class loader
+     * (libraries a cell calls, such as DJL's engine lookup, find their services through it).
      *
-     * <p>The cell's code sees the cell class path's loader as its context class loader. The REPL
-     * would set the snippet's own loader, whose {@code loadClass} returns null for a missing class
-     * instead of throwing, which breaks libraries that look classes up through the context loader.
+     * @return what {@code code} returned
+     * @throws InterruptedBeforeStart if the cell was interrupted before its code started; nothing ran
+     * @throws Throwable              whatever {@code code} threw, or a {@code ThreadDeath} that landed
+     *                                just after it returned
      */
-    @Override
-    public Object invoke(Function0<?> block) {
+    public Object runUserCode(UserCode code) throws Throwable {
         Cell cell = enterUserCode();
-        if (cell == null) {
-            throw Suspending.sneaky(new InvocationTargetException(new InterruptedBeforeStart()));
-        }
         Thread thread = Thread.currentThread();
-        ClassLoader replLoader = thread.getContextClassLoader();
-        Object instance = null;
+        ClassLoader callerLoader = thread.getContextClassLoader();
+        Object result = null;
         Throwable failure = null;
         try {
             try {
                 thread.setContextClassLoader(cellLoader);
-                instance = block.invoke();
+                result = code.run();
             } catch (Throwable t) {
                 failure = t;
             }
@@ -193,24 +211,23 @@ final class CellGuard implements ScriptExecutionWrapper<Object> {
             markLeft(cell);
             failure = late;
         } finally {
-            thread.setContextClassLoader(replLoader);
+            thread.setContextClassLoader(callerLoader);
         }
-        if (failure == null) {
-            return instance;
+        if (failure != null) {
+            throw failure;
         }
-        throw Suspending.sneaky(failure instanceof InvocationTargetException ? failure : new InvocationTargetException(failure));
+        return result;
     }
 
     private synchronized Cell enterUserCode() {
         Cell cell = current;
         if (cell == null || cell.thread != Thread.currentThread()) {
-            throw new IllegalStateException("A snippet ran outside KotlinEvaluator.evaluate");
+            throw new IllegalStateException("A cell's code ran outside CellGuard.begin and end on its thread");
         }
         if (cell.interruptRequested) {
-            return null;
+            throw new InterruptedBeforeStart();
         }
         cell.inUserCode = true;
-        cell.snippetLoader = Thread.currentThread().getContextClassLoader();
         return cell;
     }
 

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs cells on a dedicated worker thread so they can be interrupted from another thread.
+ * Runs cells on a dedicated worker thread so they can be interrupted from another thread, for any
+ * language: the steps below are the evaluator's {@link CellControl}.
  *
  * <p>{@link #interrupt()} escalates until the cell ends:
  * <ol>
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       thread is abandoned: the cell is reported as interrupted, a fresh worker runs later cells,
  *       and definitions of earlier cells are kept.</li>
  * </ol>
- * An interrupted cell returns {@code Failure("Interrupted", ...)}.
+ * An interrupted cell returns {@code Failure("Interrupted", ...)}. With an evaluator that can only
+ * interrupt ({@link CellControl#interruptOnly()}), a cell that ignores the interrupt runs on.
  *
  * <p>Typical use by the protocol layer, with {@code while (true) {}} as the cell:
  * <pre>{@code
@@ -87,12 +89,12 @@ public final class CellRunner implements AutoCloseable {
      * Starts a worker thread for {@code evaluator}. The runner does not own the evaluator: close
      * the runner, then the evaluator.
      *
-     * @param evaluator runs the cells; with a {@link KotlinEvaluator} every escalation step is
-     *                  available, with another evaluator only {@code Thread.interrupt()}
+     * @param evaluator runs the cells, and says through {@link Evaluator#cellControl()} how far an
+     *                  interrupt may escalate
      */
     public CellRunner(Evaluator evaluator) {
         this.evaluator = evaluator;
-        this.control = evaluator instanceof KotlinEvaluator kotlin ? kotlin.cellControl() : null;
+        this.control = evaluator.cellControl();
         synchronized (lock) {
             worker = startWorker();
         }
@@ -135,17 +137,13 @@ public final class CellRunner implements AutoCloseable {
         Task task;
         synchronized (lock) {
             task = running;
-            if (task != null && control == null) {
-                worker.interrupt();
-                return;
-            }
         }
         if (task == null || !interruptOnceStarted(task) || task.awaitDone(GRACE_MILLIS)) {
             return;
         }
         long compileDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COMPILE_WAIT_MILLIS);
         while (true) {
-            CellGuard.Stop outcome;
+            CellControl.Stop outcome;
             synchronized (lock) {
                 // Checked under the lock: the worker cannot move on to the next cell meanwhile,
                 // so a stop never hits a cell nobody interrupted.
@@ -250,7 +248,7 @@ public final class CellRunner implements AutoCloseable {
                         ? evaluator.evaluate(task.code)
                         : evaluator.evaluate(task.code, task.cellNumber);
             } catch (RuntimeException | Error e) {
-                result = new EvalResult.Failure(EvalMessages.EVALUATION_ERROR, EvalMessages.evaluationFailed(e), List.of());
+                result = new EvalResult.Failure(EvalMessages.EVALUATION_ERROR, EvalMessages.evaluatorFailed(e), List.of());
             }
             synchronized (lock) {
                 if (running == task) {

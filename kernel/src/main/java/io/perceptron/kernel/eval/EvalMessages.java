@@ -5,17 +5,18 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Every text the evaluator shows a notebook user or a kernel integrator, in one place, worded
- * as advice: what happened in the user's terms and what to do next.
+ * Every text about running cells that is the same whatever the cells' language, worded as advice:
+ * what happened in the user's terms and what to do next. A language's own texts (its compiler, its
+ * REPL) live beside its evaluator.
  */
-final class EvalMessages {
+public final class EvalMessages {
 
     /** {@link EvalResult.Failure#name()} of a cell that did not compile. */
-    static final String COMPILATION_ERROR = "CompilationError";
+    public static final String COMPILATION_ERROR = "CompilationError";
     /** {@link EvalResult.Failure#name()} of a cell ended by an interrupt. */
-    static final String INTERRUPTED = "Interrupted";
-    /** {@link EvalResult.Failure#name()} when the REPL itself failed, not the user's code. */
-    static final String EVALUATION_ERROR = "EvaluationError";
+    public static final String INTERRUPTED = "Interrupted";
+    /** {@link EvalResult.Failure#name()} when the evaluator itself failed, not the user's code. */
+    public static final String EVALUATION_ERROR = "EvaluationError";
 
     private EvalMessages() {
     }
@@ -23,16 +24,12 @@ final class EvalMessages {
     static String missingClassPathEntries(List<Path> missing) {
         return "The cell class path names files that do not exist: "
                 + missing.stream().map(Path::toString).collect(Collectors.joining(", "))
-                + ". Build the DSL first (mvn package) or fix the paths given to KotlinEvaluator.";
+                + ". Build the DSL first (mvn package) or fix the paths given to the kernel (--cell-classpath).";
     }
 
-    static String kotlinStdlibMissing() {
-        return "The cell class path has no Kotlin standard library (kotlin/Unit.class not found). "
-                + "Add the kotlin-stdlib jar of the kernel's Kotlin version to the cell class path.";
-    }
-
-    static String closed() {
-        return "This Kotlin session is closed; restart the kernel to run cells again.";
+    /** Why a cell was refused: the session was closed. */
+    public static String closed() {
+        return "This session is closed; restart the kernel to run cells again.";
     }
 
     /** One-line summary of a failed compilation: the first error, where it is, and how many follow. */
@@ -44,11 +41,6 @@ final class EvalMessages {
     /** Header of one compile error in the traceback. */
     static String compileErrorHeader(String location, String message) {
         return "error" + (location.isEmpty() ? "" : " at " + location) + ": " + message;
-    }
-
-    static String compilerCrashed(Throwable error) {
-        return "The Kotlin compiler failed on this cell (" + describe(error)
-                + "). The session is still usable; simplify the cell or split it, and report the cell if it keeps failing.";
     }
 
     static String interrupted() {
@@ -64,15 +56,11 @@ final class EvalMessages {
                 + "changing may be half-updated: check them, or re-run the cells that build them.";
     }
 
-    static String abandoned() {
+    /** Why an abandoned cell ended, and what it still costs. */
+    public static String abandoned() {
         return "The cell did not stop when interrupted, and this JVM cannot stop a thread by force, so it was "
                 + "left running in the background. Earlier definitions are kept and new cells run; the "
                 + "abandoned cell still uses a CPU core until it ends, so restart the kernel if things slow down.";
-    }
-
-    static String definedByFailedCell(String name, int cellNumber) {
-        return name + " is defined by cell " + cellNumber + ", which did not finish, so it has no value. "
-                + "Run cell " + cellNumber + " again, or define " + name + " anew.";
     }
 
     /** Advice under PyTorch's own message when the engine refuses a tensor operation, e.g. {@code matMul}. */
@@ -82,22 +70,20 @@ final class EvalMessages {
                 + "(toType) them so that they fit.";
     }
 
-    static String evaluationFailed(Throwable error) {
-        return "The Kotlin REPL could not run this cell (" + describe(error)
+    /** The evaluator threw instead of giving a result (a fault of the kernel, not of the cell). */
+    static String evaluatorFailed(Throwable error) {
+        return "The kernel could not run this cell (" + describe(error)
                 + "). Definitions from earlier cells are kept; if cells keep failing this way, restart the kernel.";
     }
 
-    static String sessionBroken() {
-        return "The Kotlin session lost track of its cells after an internal error; restart the kernel to continue.";
-    }
-
     /** The message of an exception for a user: never a bare "null". */
-    static String messageOf(Throwable error) {
-        String message = error.getMessage();
-        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    public static String messageOf(Throwable error) {
+        return error.getMessage() == null || error.getMessage().isBlank()
+                ? error.getClass().getSimpleName() : error.getMessage();
     }
 
-    private static String describe(Throwable error) {
+    /** An exception as "its class: its message", or "no details" for none. */
+    public static String describe(Throwable error) {
         return error == null ? "no details" : error.getClass().getName() + ": " + messageOf(error);
     }
 }

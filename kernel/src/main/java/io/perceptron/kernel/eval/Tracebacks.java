@@ -5,25 +5,25 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import kotlin.script.experimental.api.ScriptDiagnostic;
-import kotlin.script.experimental.api.SourceCode;
 
 /**
- * Turns compile diagnostics and runtime exceptions into the lines a notebook shows: cell lines
- * and columns, the offending source line with a caret under it, and stack traces cut down to the
- * user's code and the libraries it called.
+ * Turns compile errors and runtime exceptions into the lines a notebook shows, the same for every
+ * language: cell lines and columns, the offending source line with carets under it, and stack
+ * traces cut down to the user's code and the libraries it called. Which frames are a cell's, and
+ * what the user calls them, each language says through {@link CellFrames}.
+ *
+ * <pre>{@code
+ * Tracebacks.runtimeFailure(error, frames)   // error: what divide(1, 0) threw in cell 9
+ * // Failure("java.lang.ArithmeticException", "/ by zero",
+ * //         ["java.lang.ArithmeticException: / by zero", "    at divide (cell 9, line 2)", "    at cell 9, line 4"])
+ * }</pre>
  */
-final class Tracebacks {
+public final class Tracebacks {
 
-    /** Frames of the machinery that runs a cell; never interesting to a notebook user. */
+    /** Frames of the machinery that runs a cell in any language; never interesting to a notebook user. */
     private static final List<String> HIDDEN_PACKAGES = List.of(
-            "jdk.internal.", "sun.reflect.", "java.lang.reflect.", "java.lang.invoke.",
-            "kotlin.script.experimental.", "org.jetbrains.kotlin.", "kotlin.coroutines.jvm.internal.",
-            "io.perceptron.kernel.");
+            "jdk.internal.", "sun.reflect.", "java.lang.reflect.", "java.lang.invoke.", "io.perceptron.kernel.");
 
     /** Enough causes to explain any real failure, few enough to stop a cause cycle. */
     private static final int MAX_CAUSES = 10;
@@ -44,67 +44,42 @@ final class Tracebacks {
 
     private static final String INDENT = "    ";
 
-    /**
-     * The JDK's message when a cell uses a name from an earlier cell that failed: the REPL keeps
-     * no object for a failed cell, e.g. {@code Cannot invoke "Cell_4.getI()" because
-     * "this.$$earlierScripts[2]" is null}.
-     */
-    private static final Pattern NAME_FROM_FAILED_CELL = Pattern.compile(
-            "\"(Cell_\\d+(?:_\\d+)?)\\.([\\w$]+)\\([^\"]*\\)\" because \"this\\.\\$\\$earlierScripts\\[\\d+]\" is null");
-
     private Tracebacks() {
     }
 
     // ---------------------------------------------------------------- compile errors
 
-    /** The failure for a cell that did not compile: every error (warnings left out), each pointing into the cell. */
-    static EvalResult.Failure compilationFailure(List<ScriptDiagnostic> reports, String code, int cellNumber) {
-        List<ScriptDiagnostic> errors = reports.stream().filter(Tracebacks::isError).toList();
+    /**
+     * The failure for a cell that did not compile: every error, each pointing into the cell.
+     *
+     * @param errors     what the compiler found, in the user's terms; at least one
+     * @param code       the cell, to show the offending lines
+     * @param cellNumber the cell's number, as the front end shows it
+     */
+    public static EvalResult.Failure compilationFailure(List<CompileError> errors, String code, int cellNumber) {
         List<String> lines = new ArrayList<>();
         List<String> sourceLines = code.lines().toList();
-        for (ScriptDiagnostic error : errors) {
-            String location = location(error, cellNumber);
-            lines.add(EvalMessages.compileErrorHeader(location, CellNames.withoutCellQualifiers(error.getMessage())));
-            SourceCode.Location where = error.getLocation();
-            if (where != null && where.getStart().getLine() >= 1 && where.getStart().getLine() <= sourceLines.size()) {
-                String sourceLine = sourceLines.get(where.getStart().getLine() - 1);
+        for (CompileError error : errors) {
+            lines.add(EvalMessages.compileErrorHeader(location(error, cellNumber), error.message()));
+            if (error.hasPlace() && error.line() <= sourceLines.size()) {
+                String sourceLine = sourceLines.get(error.line() - 1);
                 lines.add(INDENT + sourceLine);
-                lines.add(INDENT + caret(sourceLine, where));
+                lines.add(INDENT + caret(sourceLine, error));
             }
         }
-        if (errors.isEmpty()) {
-            // A failure without an error diagnostic: show whatever the compiler said rather than nothing.
-            reports.forEach(r -> lines.add(EvalMessages.compileErrorHeader("", r.getMessage())));
-        }
-        ScriptDiagnostic first = errors.isEmpty() ? (reports.isEmpty() ? null : reports.get(0)) : errors.get(0);
-        String message = first == null
-                ? EvalMessages.compilerCrashed(null)
-                : EvalMessages.compilationFailed(CellNames.withoutCellQualifiers(first.getMessage()),
-                        location(first, cellNumber), Math.max(1, errors.size()));
+        CompileError first = errors.get(0);
+        String message = EvalMessages.compilationFailed(first.message(), location(first, cellNumber), errors.size());
         return new EvalResult.Failure(EvalMessages.COMPILATION_ERROR, message, List.copyOf(lines));
     }
 
-    private static boolean isError(ScriptDiagnostic diagnostic) {
-        return diagnostic.getSeverity() == ScriptDiagnostic.Severity.ERROR
-                || diagnostic.getSeverity() == ScriptDiagnostic.Severity.FATAL;
-    }
-
-    private static String location(ScriptDiagnostic diagnostic, int cellNumber) {
-        SourceCode.Location where = diagnostic.getLocation();
-        if (where == null) {
-            return "";
-        }
-        return "cell " + cellNumber + ", line " + where.getStart().getLine() + ", column " + where.getStart().getCol();
+    private static String location(CompileError error, int cellNumber) {
+        return error.hasPlace() ? "cell " + cellNumber + ", line " + error.line() + ", column " + error.column() : "";
     }
 
     /** Spaces up to the error's column, then a caret under each char of the error on that line (at least one). */
-    private static String caret(String sourceLine, SourceCode.Location where) {
-        int startCol = Math.max(1, where.getStart().getCol());
-        int width = 1;
-        SourceCode.Position end = where.getEnd();
-        if (end != null && end.getLine() == where.getStart().getLine() && end.getCol() > startCol) {
-            width = end.getCol() - startCol;
-        }
+    private static String caret(String sourceLine, CompileError error) {
+        int startCol = Math.max(1, error.column());
+        int width = error.endLine() == error.line() && error.endColumn() > startCol ? error.endColumn() - startCol : 1;
         StringBuilder marker = new StringBuilder();
         for (int i = 0; i < startCol - 1; i++) {
             // Keep tabs so the caret lines up under tab-indented code.
@@ -116,19 +91,46 @@ final class Tracebacks {
     // ---------------------------------------------------------------- runtime errors
 
     /** The failure for an exception thrown by a cell: its class, its message, the trimmed trace with causes. */
-    static EvalResult.Failure runtimeFailure(Throwable error, CellNames cells) {
-        Optional<String> advice = nameFromFailedCell(error, cells);
-        if (advice.isPresent()) {
-            List<String> lines = new ArrayList<>(trace(error, cells));
-            lines.set(0, error.getClass().getName() + ": " + advice.get());
-            return new EvalResult.Failure(error.getClass().getName(), advice.get(), List.copyOf(lines));
-        }
+    public static EvalResult.Failure runtimeFailure(Throwable error, CellFrames cells) {
         if (isEngineRefusal(error)) {
             String refused = EvalMessages.engineRefused(operationRefused(error));
             return new EvalResult.Failure(error.getClass().getName(), EvalMessages.messageOf(error) + " " + refused,
                     engineTrace(error, refused, cells));
         }
         return new EvalResult.Failure(error.getClass().getName(), EvalMessages.messageOf(error), trace(error, cells));
+    }
+
+    /**
+     * The failure for a cell ended by an interrupt: where it was when it stopped and, if it took
+     * force, what that means for the objects it was changing.
+     *
+     * @param where   the cell's stack when it stopped, or null if unknown
+     * @param byForce whether {@code Thread.stop} ended it
+     */
+    public static EvalResult.Failure interrupted(StackTraceElement[] where, boolean byForce, CellFrames cells) {
+        List<String> lines = new ArrayList<>();
+        lines.add(EvalMessages.INTERRUPTED + ": " + EvalMessages.interrupted());
+        if (where != null) {
+            appendFrames(lines, where, new StackTraceElement[0], cells);
+        }
+        if (byForce) {
+            lines.add(EvalMessages.stoppedByForce());
+        }
+        return new EvalResult.Failure(EvalMessages.INTERRUPTED, EvalMessages.interrupted(), List.copyOf(lines));
+    }
+
+    /** The failure for a cell interrupted before its code started ({@link CellGuard.InterruptedBeforeStart}). */
+    public static EvalResult.Failure interruptedBeforeStart() {
+        return new EvalResult.Failure(EvalMessages.INTERRUPTED, EvalMessages.interruptedBeforeStart(),
+                List.of(EvalMessages.INTERRUPTED + ": " + EvalMessages.interruptedBeforeStart()));
+    }
+
+    /** The failure for a cell whose thread was given up, stuck at {@code stuckAt}. */
+    public static EvalResult.Failure abandoned(StackTraceElement[] stuckAt, CellFrames cells) {
+        List<String> lines = new ArrayList<>();
+        lines.add(EvalMessages.INTERRUPTED + ": " + EvalMessages.abandoned());
+        appendFrames(lines, stuckAt, new StackTraceElement[0], cells);
+        return new EvalResult.Failure(EvalMessages.INTERRUPTED, EvalMessages.abandoned(), List.copyOf(lines));
     }
 
     private static boolean isEngineRefusal(Throwable error) {
@@ -158,7 +160,7 @@ final class Tracebacks {
      * made the call. DJL's own frames (its API, the engine, the JNI bridge) say nothing the
      * operation's name does not.
      */
-    private static List<String> engineTrace(Throwable error, String advice, CellNames cells) {
+    private static List<String> engineTrace(Throwable error, String advice, CellFrames cells) {
         List<String> lines = new ArrayList<>();
         lines.add(header(error));
         lines.add(advice);
@@ -169,46 +171,20 @@ final class Tracebacks {
         return List.copyOf(lines);
     }
 
-    /** Advice for a {@code NullPointerException} that comes from using a name defined by a failed cell. */
-    private static Optional<String> nameFromFailedCell(Throwable error, CellNames cells) {
-        if (!(error instanceof NullPointerException) || error.getMessage() == null) {
-            return Optional.empty();
-        }
-        Matcher matcher = NAME_FROM_FAILED_CELL.matcher(error.getMessage());
-        if (!matcher.find()) {
-            return Optional.empty();
-        }
-        Optional<CellNames.Cell> cell = cells.cellOf(matcher.group(1));
-        return cell.map(c -> EvalMessages.definedByFailedCell(userName(matcher.group(2)), c.number()));
-    }
-
-    /** The Kotlin name behind a member of a snippet class: {@code getRate} is {@code rate}, {@code train} stays. */
-    private static String userName(String member) {
-        for (String prefix : List.of("get", "is")) {
-            if (member.length() > prefix.length() && member.startsWith(prefix)
-                    && Character.isUpperCase(member.charAt(prefix.length()))) {
-                String rest = member.substring(prefix.length());
-                return prefix.equals("is") ? member : Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
-            }
-        }
-        return member;
-    }
-
     /**
      * The trace of {@code error} and its causes. Each trace keeps the frames from the throw point
-     * down to the deepest frame of cell code, minus reflection and kernel frames; a cause with no
-     * cell frame keeps only what it does not share with the trace that wraps it.
+     * down to the deepest frame of cell code, minus reflection, kernel and the language's own
+     * frames; a cause with no cell frame keeps only what it does not share with the trace that
+     * wraps it.
      */
-    static List<String> trace(Throwable error, CellNames cells) {
+    public static List<String> trace(Throwable error, CellFrames cells) {
         List<String> lines = new ArrayList<>();
         lines.add(header(error));
         if (isAdvice(error)) {
             // The message already says what went wrong and what to do: the library's insides
             // and lower-level causes would only bury it. Show where in the cells it happened.
             for (StackTraceElement frame : error.getStackTrace()) {
-                if (cells.cellOf(frame.getClassName()).isPresent()) {
-                    lines.add(INDENT + "at " + render(frame, cells));
-                }
+                cells.describe(frame).ifPresent(where -> lines.add(INDENT + "at " + where));
             }
             return List.copyOf(lines);
         }
@@ -224,13 +200,6 @@ final class Tracebacks {
             cause = cause.getCause();
         }
         return List.copyOf(lines);
-    }
-
-    /** Only the frame lines of a stack (for a cell stopped where it stood), trimmed as in {@link #trace}. */
-    static List<String> frames(StackTraceElement[] stack, CellNames cells) {
-        List<String> lines = new ArrayList<>();
-        appendFrames(lines, stack, new StackTraceElement[0], cells);
-        return lines;
     }
 
     /**
@@ -252,22 +221,22 @@ final class Tracebacks {
     }
 
     private static void appendFrames(List<String> lines, StackTraceElement[] frames, StackTraceElement[] enclosing,
-                                     CellNames cells) {
+                                     CellFrames cells) {
         int end = deepestCellFrame(frames, cells) + 1;
         if (end == 0) {
             end = frames.length - framesInCommon(frames, enclosing);
         }
         for (int i = 0; i < end; i++) {
             StackTraceElement frame = frames[i];
-            if (!isHidden(frame)) {
+            if (!isHidden(frame, cells)) {
                 lines.add(INDENT + "at " + render(frame, cells));
             }
         }
     }
 
-    private static int deepestCellFrame(StackTraceElement[] frames, CellNames cells) {
+    private static int deepestCellFrame(StackTraceElement[] frames, CellFrames cells) {
         for (int i = frames.length - 1; i >= 0; i--) {
-            if (cells.cellOf(frames[i].getClassName()).isPresent()) {
+            if (cells.describe(frames[i]).isPresent()) {
                 return i;
             }
         }
@@ -287,41 +256,18 @@ final class Tracebacks {
         return common;
     }
 
-    private static boolean isHidden(StackTraceElement frame) {
+    private static boolean isHidden(StackTraceElement frame, CellFrames cells) {
         String className = frame.getClassName();
-        return HIDDEN_PACKAGES.stream().anyMatch(className::startsWith);
+        return HIDDEN_PACKAGES.stream().anyMatch(className::startsWith)
+                || cells.machineryPackages().stream().anyMatch(className::startsWith);
     }
 
-    private static String render(StackTraceElement frame, CellNames cells) {
-        Optional<CellNames.Cell> cell = cells.cellOf(frame.getClassName());
-        if (cell.isEmpty()) {
+    /** A cell frame in the user's words; any other as the JDK prints it, {@code Class.method(File.java:12)}. */
+    private static String render(StackTraceElement frame, CellFrames cells) {
+        return cells.describe(frame).orElseGet(() -> {
             String file = frame.getFileName() == null ? "Unknown Source"
                     : frame.getFileName() + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : "");
             return frame.getClassName() + "." + frame.getMethodName() + "(" + file + ")";
-        }
-        CellNames.Cell c = cell.get();
-        int line = frame.getLineNumber();
-        // Lines past the end of the cell come from inlined library functions (Kotlin's inline line mapping).
-        String where = "cell " + c.number() + (line >= 1 && line <= c.lineCount() ? ", line " + line : "");
-        String member = memberName(frame, c);
-        return member == null ? where : member + " (" + where + ")";
-    }
-
-    /** The user's name for the code of a cell frame: null for top-level cell code, {@code f}, {@code Foo.bar}, {@code lambda in f}. */
-    private static String memberName(StackTraceElement frame, CellNames.Cell cell) {
-        String className = frame.getClassName();
-        String method = frame.getMethodName();
-        if (className.equals(cell.className())) {
-            return method.equals("<init>") ? null : method;
-        }
-        String[] nested = className.substring(cell.className().length() + 1).split("\\$");
-        if (isNumber(nested[nested.length - 1])) {
-            return nested.length > 1 && !isNumber(nested[0]) ? "lambda in " + nested[0] : "lambda";
-        }
-        return String.join(".", nested) + "." + method;
-    }
-
-    private static boolean isNumber(String s) {
-        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+        });
     }
 }

@@ -49,7 +49,7 @@ public final class KernelProtocol implements RequestHandler {
     private final Magics magics;
     private final KernelInfo info;
     private final Runnable onShutdown;
-    private final History history = new History();
+    private final ExecutionHistory history = new ExecutionHistory();
     private int executionCount;
     /**
      * Set when a cell with {@code stop_on_error} fails (or is interrupted) while more requests
@@ -270,7 +270,7 @@ public final class KernelProtocol implements RequestHandler {
 
     private JsonObject history(JupyterMessage request) {
         boolean withOutput = request.flag("output", false);
-        List<History.Entry> entries = switch (request.string("hist_access_type", "tail")) {
+        List<ExecutionHistory.Entry> entries = switch (request.string("hist_access_type", "tail")) {
             case "range" -> history.range(request.integer("session", 0), request.integer("start", 0),
                     request.integer("stop", 0));
             case "search" -> history.search(request.string("pattern", "*"), request.integer("n", 0),
@@ -278,9 +278,9 @@ public final class KernelProtocol implements RequestHandler {
             default -> history.tail(request.integer("n", 10));
         };
         JsonArray items = new JsonArray();
-        for (History.Entry entry : entries) {
+        for (ExecutionHistory.Entry entry : entries) {
             JsonArray item = new JsonArray();
-            item.add(History.SESSION);
+            item.add(ExecutionHistory.SESSION);
             item.add(entry.line());
             if (withOutput) {
                 JsonArray inputOutput = new JsonArray();

@@ -7,18 +7,15 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
-import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Turns messages into ZeroMQ frames and back, signing what goes out and checking the signature
- * of everything that comes in (HMAC over header, parent header, metadata and content, keyed by
- * the connection file's key; basekernel's {@link HMACGenerator} computes it).
+ * of everything that comes in ({@link HmacSigner}: HMAC over header, parent header, metadata and
+ * content, keyed by the connection file's key).
  *
  * <p>Frames: routing identities, the {@code <IDS|MSG>} delimiter, the hex signature, the four
  * JSON parts, then binary buffers.
@@ -33,12 +30,10 @@ final class WireCodec {
             .serializeSpecialFloatingPointValues()
             .create();
 
-    private final HMACGenerator signer;
-    private final boolean authenticated;
+    private final HmacSigner signer;
 
-    private WireCodec(HMACGenerator signer, boolean authenticated) {
+    private WireCodec(HmacSigner signer) {
         this.signer = signer;
-        this.authenticated = authenticated;
     }
 
     /** The codec for a kernel started with {@code connection} (its key and signature scheme). */
@@ -53,15 +48,7 @@ final class WireCodec {
      * @throws IllegalArgumentException if the JDK has no such HMAC algorithm
      */
     static WireCodec forKey(String scheme, String key) {
-        if (key == null || key.isEmpty()) {
-            return new WireCodec(HMACGenerator.NO_AUTH_INSTANCE, false);
-        }
-        try {
-            return new WireCodec(new HMACGenerator(scheme, key), true);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("The connection file asks for signature scheme '" + scheme
-                    + "', which this JVM cannot compute: " + e.getMessage(), e);
-        }
+        return new WireCodec(HmacSigner.forKey(scheme, key));
     }
 
     /** The frames of {@code message}, signed. */
@@ -72,7 +59,7 @@ final class WireCodec {
         List<byte[]> frames = new ArrayList<>(message.identities().size() + 6 + message.buffers().size());
         frames.addAll(message.identities());
         frames.add(DELIMITER);
-        frames.add(signature(parts).getBytes(StandardCharsets.US_ASCII));
+        frames.add(signer.sign(parts).getBytes(StandardCharsets.US_ASCII));
         frames.addAll(Arrays.asList(parts));
         frames.addAll(message.buffers());
         return frames;
@@ -95,7 +82,7 @@ final class WireCodec {
         }
         byte[] received = frames.get(delimiter + 1);
         byte[][] parts = frames.subList(delimiter + 2, delimiter + 2 + JSON_PARTS).toArray(new byte[0][]);
-        if (authenticated && !MessageDigest.isEqual(signature(parts).getBytes(StandardCharsets.US_ASCII), received)) {
+        if (!signer.accepts(received, parts)) {
             throw new RejectedMessageException("its HMAC signature does not match the connection key");
         }
         JsonObject header = object(parts[0], "header");
@@ -109,10 +96,6 @@ final class WireCodec {
                 object(parts[2], "metadata"),
                 object(parts[3], "content"),
                 frames.subList(delimiter + 2 + JSON_PARTS, frames.size()));
-    }
-
-    private String signature(byte[][] parts) {
-        return authenticated ? signer.calculateSignature(parts) : "";
     }
 
     private static int indexOfDelimiter(List<byte[]> frames) {

@@ -7,135 +7,142 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Interrupting cells: a cell that honours the interrupt, one that ignores it, and one that even
- * survives {@code Thread.stop}. The session stays usable and keeps earlier definitions each time.
- *
- * <p>The timeouts below only keep a broken interrupt from hanging the build; they are far above
- * the time an interrupt takes.
+ * The runner works with any {@link Evaluator}, whatever its language: here a stand-in whose
+ * "cells" are {@code sleep}, {@code fail} or an echo, and whose cell control is the default,
+ * {@link CellControl#interruptOnly()}. (Escalating to a stop by force is the Kotlin evaluator's,
+ * tested in {@code eval.kotlin.KotlinInterruptTest}.)
  */
-class CellRunnerTest extends WithKotlinSession {
+class CellRunnerTest {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(30);
 
-    private static CellRunner runner;
+    private final SleepingEvaluator evaluator = new SleepingEvaluator();
+    private final CellRunner runner = new CellRunner(evaluator);
 
-    @BeforeAll
-    static void startRunner() {
-        runner = new CellRunner(kotlin);
-    }
-
-    @AfterAll
-    static void stopRunner() {
+    @AfterEach
+    void close() {
         runner.close();
     }
 
     @Test
-    void busyLoopIsStoppedAndNextCellSeesEarlierState() {
-        assertInstanceOf(EvalResult.NoValue.class, runner.run("val keptAcrossInterrupt = 41"));
+    void runsEachCellOnTheWorkerThreadAndReturnsItsResult() {
+        EvalResult.Value result = assertInstanceOf(EvalResult.Value.class, runner.run("echo", 3));
 
-        EvalResult.Failure failure = runAndInterrupt("while (true) {}", 31);
-
-        assertEquals("Interrupted", failure.name());
-        // JDK 17-19 stop the loop; later JDKs cannot, and the runner abandons its thread instead.
-        assertTrue(failure.message().equals("The cell was interrupted.")
-                || failure.message().contains("left running in the background"), failure.message());
-        assertTrue(failure.traceback().contains("    at cell 31, line 1"), failure.traceback().toString());
-        assertEquals(new EvalResult.Value(42, "kotlin.Int"), runner.run("keptAcrossInterrupt + 1"));
+        assertEquals("echo as cell 3", result.value());
+        assertTrue(evaluator.lastThread.getName().startsWith("perceptron-cell-"), evaluator.lastThread.getName());
     }
 
     @Test
-    void sleepingCellEndsOnThePoliteInterrupt() {
-        EvalResult.Failure failure = runAndInterrupt("Thread.sleep(600_000)\nprintln(\"never\")", 32);
-
-        assertEquals("Interrupted", failure.name());
-        assertTrue(failure.traceback().contains("    at cell 32, line 1"), failure.traceback().toString());
-        assertFalse(String.join("\n", failure.traceback()).contains("stopped by force"), failure.traceback().toString());
-        assertEquals(new EvalResult.Value("still here", "kotlin.String"), runner.run("\"still here\""));
-    }
-
-    @Test
-    void cellThatSurvivesStopIsAbandonedAndSessionGoesOn() {
-        runner.run("val spinning = java.util.concurrent.atomic.AtomicBoolean(true)");
-        runner.run("var beforeAbandon = \"kept\"");
-        String stubborn = """
-                while (spinning.get()) {
-                    try { while (spinning.get()) {} } catch (t: Throwable) { }
-                }
-                """;
-
-        EvalResult.Failure failure = runAndInterrupt(stubborn, 33);
-
-        assertEquals("Interrupted", failure.name());
-        assertTrue(failure.message().contains("left running in the background"), failure.message());
-        assertEquals(new EvalResult.Value("kept!", "kotlin.String"), runner.run("beforeAbandon + \"!\""));
-        // Lets the abandoned thread finish; its late result must change nothing.
-        runner.run("spinning.set(false)");
-        assertEquals(new EvalResult.Value(3, "kotlin.Int"), runner.run("1 + 2"));
-    }
-
-    @Test
-    void cellInterruptedWhileCompilingNeverStarts() {
-        // Long enough to compile (seconds) that the interrupt surely arrives before its code could run.
-        StringBuilder longCell = new StringBuilder();
-        for (int i = 0; i < 1000; i++) {
-            longCell.append("val generated").append(i).append(" = ").append(i).append(" * 2\n");
-        }
-        longCell.append("System.setProperty(\"perceptron.test.compiledCellRan\", \"yes\")\n");
-
+    void anInterruptEndsACellThatHonoursItWithTheEvaluatorsOwnAnswer() {
         EvalResult.Failure failure = assertTimeoutPreemptively(HANG_GUARD, () -> {
-            CompletableFuture<EvalResult> result = CompletableFuture.supplyAsync(() -> runner.run(longCell.toString(), 34));
-            while (!runner.isRunning() && !result.isDone()) {
-                Thread.onSpinWait();
-            }
+            CompletableFuture<EvalResult> result = CompletableFuture.supplyAsync(() -> runner.run("sleep", 1));
+            evaluator.sleeping.await();
             runner.interrupt();
             return assertInstanceOf(EvalResult.Failure.class, result.get());
         });
 
         assertEquals("Interrupted", failure.name());
-        assertEquals("The cell was interrupted before its code started; nothing ran.", failure.message());
-        assertEquals(null, System.getProperty("perceptron.test.compiledCellRan"));
-        assertEquals(new EvalResult.Value(5, "kotlin.Int"), runner.run("2 + 3"));
+        assertEquals("the stand-in woke up early", failure.message());
+        assertFalse(runner.isRunning());
+        assertEquals(new EvalResult.Value("echo as cell 2", "String"), runner.run("echo", 2));
     }
 
     @Test
-    void interruptWithNoCellRunningChangesNothing() {
-        runner.interrupt();
+    void anEvaluatorThatThrowsGivesAFailureNamingTheErrorAndTheRunnerGoesOn() {
+        EvalResult.Failure failure = assertInstanceOf(EvalResult.Failure.class, runner.run("fail", 5));
 
-        assertEquals(new EvalResult.Value(7, "kotlin.Int"), runner.run("3 + 4"));
+        assertEquals(EvalMessages.EVALUATION_ERROR, failure.name());
+        assertTrue(failure.message().contains("java.lang.IllegalStateException: the stand-in broke"), failure.message());
+        assertTrue(failure.message().contains("restart the kernel"), failure.message());
+        assertEquals(new EvalResult.Value("echo as cell 6", "String"), runner.run("echo", 6));
     }
 
     @Test
-    void cellsRunOnAWorkerThreadWithTheCellClassLoaderAsContextLoader() {
-        EvalResult.Value thread = assertInstanceOf(EvalResult.Value.class,
-                runner.run("Thread.currentThread().name"));
-        EvalResult.Value loadsDsl = assertInstanceOf(EvalResult.Value.class, runner.run(
-                "Thread.currentThread().contextClassLoader.loadClass(\"io.perceptron.dsl.display.Display\") != null"));
+    void aClosedRunnerRefusesCellsAndSaysSo() {
+        runner.close();
 
-        assertTrue(((String) thread.value()).startsWith("perceptron-cell-"), thread.toString());
-        assertEquals(true, loadsDsl.value());
+        EvalResult.Failure failure = assertInstanceOf(EvalResult.Failure.class, runner.run("echo", 1));
+
+        assertEquals(EvalMessages.EVALUATION_ERROR, failure.name());
+        assertEquals("This session is closed; restart the kernel to run cells again.", failure.message());
     }
 
-    /**
-     * Starts {@code code} on the runner, interrupts it once its own code runs (past compilation: the
-     * cell announces itself through a system property, the one channel a cell shares with the test),
-     * and returns what the cell gave.
-     */
-    private static EvalResult.Failure runAndInterrupt(String code, int cellNumber) {
-        String started = "perceptron.test.cellStarted." + cellNumber;
-        String announced = "System.setProperty(\"" + started + "\", \"yes\"); " + code;
-        return assertTimeoutPreemptively(HANG_GUARD, () -> {
-            CompletableFuture<EvalResult> result = CompletableFuture.supplyAsync(() -> runner.run(announced, cellNumber));
-            while (System.getProperty(started) == null && !result.isDone()) {
-                Thread.sleep(5);
+    @Test
+    void theDefaultCellControlOnlyInterrupts() {
+        CellControl control = evaluator.cellControl();
+        Thread self = Thread.currentThread();
+
+        assertTrue(control.interruptCell(self));
+        assertTrue(Thread.interrupted(), "the thread was interrupted (and is no longer)");
+        assertEquals(CellControl.Stop.UNSUPPORTED, control.stopCell(self));
+        assertEquals(Optional.empty(), control.abandonCell(self));
+    }
+
+    /** A language of three cells, with no control of its own: only the default. */
+    private static final class SleepingEvaluator implements Evaluator {
+        final CountDownLatch sleeping = new CountDownLatch(1);
+        volatile Thread lastThread;
+
+        @Override
+        public EvalResult evaluate(String code) {
+            return evaluate(code, 0);
+        }
+
+        @Override
+        public EvalResult evaluate(String code, int cellNumber) {
+            lastThread = Thread.currentThread();
+            switch (code) {
+                case "sleep" -> {
+                    sleeping.countDown();
+                    try {
+                        Thread.sleep(600_000);
+                        return new EvalResult.NoValue();
+                    } catch (InterruptedException e) {
+                        return new EvalResult.Failure("Interrupted", "the stand-in woke up early", List.of());
+                    }
+                }
+                case "fail" -> throw new IllegalStateException("the stand-in broke");
+                default -> {
+                    return new EvalResult.Value(code + " as cell " + cellNumber, "String");
+                }
             }
-            runner.interrupt();
-            return assertInstanceOf(EvalResult.Failure.class, result.get());
-        });
+        }
+
+        @Override
+        public Completions complete(String code, int cursor) {
+            return Completions.none(cursor);
+        }
+
+        @Override
+        public Optional<String> inspect(String code, int cursor) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Completeness isComplete(String code) {
+            return Completeness.UNKNOWN;
+        }
+
+        @Override
+        public ClassLoader cellClassLoader() {
+            return getClass().getClassLoader();
+        }
+
+        @Override
+        public List<String> imports() {
+            return List.of();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -84,6 +84,11 @@ final class FakeEvaluator implements Evaluator, CellExecutor {
     }
 
     @Override
+    public List<String> imports() {
+        return List.of();
+    }
+
+    @Override
     public void close() {
     }
 }

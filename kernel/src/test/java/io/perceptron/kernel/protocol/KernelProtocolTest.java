@@ -351,7 +351,7 @@ class KernelProtocolTest {
         JsonArray history = outbox.only("history_reply").content().getAsJsonArray("history");
         assertEquals(2, history.size());
         JsonArray last = history.get(1).getAsJsonArray();
-        assertEquals(History.SESSION, last.get(0).getAsInt());
+        assertEquals(ExecutionHistory.SESSION, last.get(0).getAsInt());
         assertEquals(2, last.get(1).getAsInt());
         assertEquals("6 * 7", last.get(2).getAsJsonArray().get(0).getAsString());
         assertEquals("42", last.get(2).getAsJsonArray().get(1).getAsString());

@@ -1,5 +1,6 @@
-package io.perceptron.kernel.eval;
+package io.perceptron.kernel.eval.kotlin;
 
+import io.perceptron.kernel.eval.Completeness;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import kotlin.script.experimental.api.SourceCode;

@@ -1,10 +1,11 @@
-package io.perceptron.kernel.eval;
+package io.perceptron.kernel.eval.kotlin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.perceptron.kernel.eval.EvalResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.perceptron.kernel.eval;
+package io.perceptron.kernel.eval.kotlin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.perceptron.kernel.eval.CellImports;
+import io.perceptron.kernel.eval.EvalResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,7 @@ class ClassPathIsolationTest extends WithKotlinSession {
             "org.zeromq.ZMQ",
             "org.jetbrains.kotlin.cli.common.CLIConfigurationKeys",
             "io.github.spencerpark.jupyter.kernel.BaseKernel",
-            "io.perceptron.kernel.eval.KotlinEvaluator"})
+            "io.perceptron.kernel.eval.kotlin.KotlinEvaluator"})
     void cellCannotLoadKernelClasses(String kernelClass) throws ClassNotFoundException {
         Class.forName(kernelClass); // present in this JVM, so only isolation can hide it from cells
 
@@ -83,8 +85,8 @@ class ClassPathIsolationTest extends WithKotlinSession {
 
     @Test
     void importsMissingFromTheClassPathAreDropped() {
-        List<String> imports = new ArrayList<>(List.of("io.perceptron.dsl.notYetWritten.*", "no.such.Thing.member"));
-        imports.add("tech.tablesaw.api.*");
+        CellImports imports = new CellImports(List.of("io.perceptron.dsl.notYetWritten", "tech.tablesaw.api"),
+                List.of("no.such.Thing.member"));
         List<Path> classPath = TestCellClassPath.entries();
 
         try (KotlinEvaluator withMissing = new KotlinEvaluator(classPath, imports)) {
@@ -106,7 +108,7 @@ class ClassPathIsolationTest extends WithKotlinSession {
                 .filter(p -> !p.getFileName().toString().startsWith("kotlin-stdlib")).toList();
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new KotlinEvaluator(withoutStdlib, KotlinEvaluator.DEFAULT_IMPORTS));
+                () -> new KotlinEvaluator(withoutStdlib, CellImports.STANDARD));
 
         assertTrue(refused.getMessage().contains("Add the kotlin-stdlib jar"), refused.getMessage());
     }
@@ -117,7 +119,7 @@ class ClassPathIsolationTest extends WithKotlinSession {
         withMissing.add(Path.of("/nonexistent/dsl.jar"));
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new KotlinEvaluator(withMissing, KotlinEvaluator.DEFAULT_IMPORTS));
+                () -> new KotlinEvaluator(withMissing, CellImports.STANDARD));
 
         assertTrue(refused.getMessage().contains("/nonexistent/dsl.jar"), refused.getMessage());
     }

@@ -1,4 +1,4 @@
-package io.perceptron.kernel.eval;
+package io.perceptron.kernel.eval.kotlin;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

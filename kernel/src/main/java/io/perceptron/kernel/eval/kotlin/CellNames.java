@@ -1,5 +1,7 @@
-package io.perceptron.kernel.eval;
+package io.perceptron.kernel.eval.kotlin;
 
+import io.perceptron.kernel.eval.CellFrames;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +12,11 @@ import java.util.regex.Pattern;
  * The snippet class of each cell and the cell number a user sees for it, so a stack frame in
  * {@code Cell_3} reads "cell 3, line 2" and compiler names never collide.
  */
-final class CellNames {
+final class CellNames implements CellFrames {
+
+    /** Frames of the Kotlin scripting host, compiler and coroutine machinery under every cell. */
+    private static final List<String> MACHINERY = List.of(
+            "kotlin.script.experimental.", "org.jetbrains.kotlin.", "kotlin.coroutines.jvm.internal.");
 
     /**
      * One compiled cell.
@@ -57,5 +63,44 @@ final class CellNames {
     Optional<Cell> cellOf(String className) {
         int dollar = className.indexOf('$');
         return Optional.ofNullable(byClassName.get(dollar < 0 ? className : className.substring(0, dollar)));
+    }
+
+    /**
+     * {@code cell 9, line 4} for a cell's top-level code, {@code divide (cell 9, line 2)} for a
+     * function, {@code Scaler.apply (...)} for a member of a class declared in a cell, and
+     * {@code lambda in f (...)} for a lambda.
+     */
+    @Override
+    public Optional<String> describe(StackTraceElement frame) {
+        return cellOf(frame.getClassName()).map(cell -> {
+            int line = frame.getLineNumber();
+            // Lines past the end of the cell come from inlined library functions (Kotlin's inline line mapping).
+            String where = "cell " + cell.number() + (line >= 1 && line <= cell.lineCount() ? ", line " + line : "");
+            String member = memberName(frame, cell);
+            return member == null ? where : member + " (" + where + ")";
+        });
+    }
+
+    @Override
+    public List<String> machineryPackages() {
+        return MACHINERY;
+    }
+
+    /** The user's name for the code of a cell frame: null for top-level cell code, {@code f}, {@code Foo.bar}, {@code lambda in f}. */
+    private static String memberName(StackTraceElement frame, Cell cell) {
+        String className = frame.getClassName();
+        String method = frame.getMethodName();
+        if (className.equals(cell.className())) {
+            return method.equals("<init>") ? null : method;
+        }
+        String[] nested = className.substring(cell.className().length() + 1).split("\\$");
+        if (isNumber(nested[nested.length - 1])) {
+            return nested.length > 1 && !isNumber(nested[0]) ? "lambda in " + nested[0] : "lambda";
+        }
+        return String.join(".", nested) + "." + method;
+    }
+
+    private static boolean isNumber(String s) {
+        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
     }
 }

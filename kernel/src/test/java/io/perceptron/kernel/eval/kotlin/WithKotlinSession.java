@@ -1,7 +1,8 @@
-package io.perceptron.kernel.eval;
+package io.perceptron.kernel.eval.kotlin;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.perceptron.kernel.eval.EvalResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -1,10 +1,11 @@
-package io.perceptron.kernel.eval;
+package io.perceptron.kernel.eval.kotlin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.EngineException;
+import io.perceptron.kernel.eval.EvalResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +69,7 @@ class EngineInCellsTest extends WithKotlinSession {
                 new StackTraceElement("ai.djl.ndarray.NDManager", "newBaseManager", "NDManager.java", 123),
                 new StackTraceElement(cell.className(), "<init>", "Line_3.kts", 1)});
 
-        EvalResult.Failure failure = Tracebacks.runtimeFailure(error, cells);
+        EvalResult.Failure failure = KotlinTracebacks.runtimeFailure(error, cells);
 
         assertEquals("Failed to load PyTorch native library", failure.message());
         assertEquals(List.of(

@@ -1,4 +1,4 @@
-package io.perceptron.kernel.eval;
+package io.perceptron.kernel.eval.kotlin;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.List;
  * <pre>
  * mvn -o -q -pl kernel dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/kernel-test.cp
  * java -cp kernel/target/classes:kernel/target/test-classes:$(cat /tmp/kernel-test.cp) \
- *     io.perceptron.kernel.eval.EvaluatorTimings kernel/target/test-cell-classpath.txt [idle seconds]
+ *     io.perceptron.kernel.eval.kotlin.EvaluatorTimings kernel/target/test-cell-classpath.txt [idle seconds]
  * </pre>
  */
 public final class EvaluatorTimings {

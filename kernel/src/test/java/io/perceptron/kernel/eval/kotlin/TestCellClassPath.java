@@ -1,5 +1,6 @@
-package io.perceptron.kernel.eval;
+package io.perceptron.kernel.eval.kotlin;
 
+import io.perceptron.kernel.eval.CellImports;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ final class TestCellClassPath {
         String file = System.getProperty("perceptron.test.cellClasspathFile");
         if (file == null || !Files.exists(Path.of(file))) {
             throw new IllegalStateException("No cell class path for the tests (" + file + "). Run them through Maven, "
-                    + "e.g. mvn -o -pl kernel test -Dtest='io.perceptron.kernel.eval.*Test', which writes it.");
+                    + "e.g. mvn -o -pl kernel test -Dtest='io.perceptron.kernel.eval.**.*Test', which writes it.");
         }
         try {
             return Arrays.stream(Files.readString(Path.of(file)).trim().split(File.pathSeparator))
@@ -34,6 +35,6 @@ final class TestCellClassPath {
 
     /** A Kotlin session with the default imports over the test cell class path. */
     static KotlinEvaluator newEvaluator() {
-        return new KotlinEvaluator(entries(), KotlinEvaluator.DEFAULT_IMPORTS);
+        return new KotlinEvaluator(entries(), CellImports.STANDARD);
     }
 }

@@ -1,4 +1,4 @@
-package io.perceptron.kernel.eval;
+package io.perceptron.kernel.eval.kotlin;
 
 import kotlin.script.experimental.api.SourceCode;
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The three ways a front end asks for past cells. */
-class HistoryTest {
-    private final History history = new History();
+class ExecutionHistoryTest {
+    private final ExecutionHistory history = new ExecutionHistory();
 
     @BeforeEach
     void runSomeCells() {
@@ -19,8 +19,8 @@ class HistoryTest {
         history.add(4, "x * 7");
     }
 
-    private static List<String> inputs(List<History.Entry> entries) {
-        return entries.stream().map(History.Entry::input).toList();
+    private static List<String> inputs(List<ExecutionHistory.Entry> entries) {
+        return entries.stream().map(ExecutionHistory.Entry::input).toList();
     }
 
     @Test
@@ -31,15 +31,15 @@ class HistoryTest {
 
     @Test
     void rangeGivesCellsFromStartUpToButExcludingStop() {
-        List<History.Entry> entries = history.range(0, 2, 4);
+        List<ExecutionHistory.Entry> entries = history.range(0, 2, 4);
 
-        assertEquals(List.of(2, 3), entries.stream().map(History.Entry::line).toList());
+        assertEquals(List.of(2, 3), entries.stream().map(ExecutionHistory.Entry::line).toList());
         assertEquals("42", entries.get(0).output());
     }
 
     @Test
     void rangeOfThisSessionByNumberMatchesSessionZeroAndOtherSessionsAreEmpty() {
-        assertEquals(history.range(0, 1, 0), history.range(History.SESSION, 1, 0));
+        assertEquals(history.range(0, 1, 0), history.range(ExecutionHistory.SESSION, 1, 0));
         assertEquals(List.of(), history.range(7, 1, 0));
     }
 

@@ -1,9 +1,11 @@
-package io.perceptron.kernel.eval;
+package io.perceptron.kernel.eval.kotlin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.perceptron.kernel.eval.Completions;
+import io.perceptron.kernel.eval.EvalResult;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

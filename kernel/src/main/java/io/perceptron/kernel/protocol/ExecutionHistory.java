@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The cells executed in this kernel session, answering {@code history_request}: the last
  * {@code n} cells, a range of execution counts, or a glob search. Kept in memory, so a restart
- * starts a new history.
+ * starts a new history. (Jupyter's record of executed cells, not the DSL's training history.)
  */
-final class History {
+final class ExecutionHistory {
     /**
      * The number this kernel reports for its session. Jupyter numbers sessions from a database;
      * this history holds one session, and requests naming session 0 or this number both mean it.
@@ -102,6 +102,6 @@ final class History {
 
     @Override
     public synchronized String toString() {
-        return "History(" + entries.size() + " cells)";
+        return "ExecutionHistory(" + entries.size() + " cells)";
     }
 }

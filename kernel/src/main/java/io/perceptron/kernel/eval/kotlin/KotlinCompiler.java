@@ -1,0 +1,158 @@
+package io.perceptron.kernel.eval.kotlin;
+
+import io.perceptron.kernel.eval.CellClassPath;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import kotlin.Unit;
+import kotlin.script.experimental.api.ResultWithDiagnostics;
+import kotlin.script.experimental.api.ScriptCompilationConfiguration;
+import kotlin.script.experimental.api.ScriptCompilationKt;
+import kotlin.script.experimental.api.ScriptDependency;
+import kotlin.script.experimental.api.SourceCodeCompletionVariant;
+import kotlin.script.experimental.host.ScriptingHostConfiguration;
+import kotlin.script.experimental.jvm.JvmDependency;
+import kotlin.script.experimental.jvm.impl.KJvmCompiledScript;
+import kotlin.script.experimental.util.LinkedSnippet;
+import kotlin.sequences.Sequence;
+import kotlin.sequences.SequencesKt;
+import org.jetbrains.kotlin.scripting.ide_services.compiler.KJvmReplCompilerWithIdeServices;
+
+/**
+ * The Kotlin scripting K1 REPL compiler of one session ({@code KJvmReplCompilerWithIdeServices}):
+ * compiles each cell against the cell class path and the session's earlier cells, and analyses
+ * half-typed code for completion and inspection. Every call runs on its {@link CompilerThread}.
+ *
+ * <p>It warms itself up in the background shortly after start-up, unless a cell comes first.
+ */
+final class KotlinCompiler implements AutoCloseable {
+
+    /**
+     * Bytecode for the JDK the kernel requires; compile against the cell class path only (no
+     * stdlib or reflect jar taken from the compiler's own distribution).
+     */
+    private static final List<String> COMPILER_OPTIONS = List.of("-jvm-target", "17", "-no-stdlib", "-no-reflect");
+
+    /** Code analysed and compiled once in the background at start-up, so the compiler is warm for the first cell. */
+    private static final String WARM_UP_CODE = "listOf(1, 2).map { it * 2 }.sum()";
+    /** How long after start-up the warm-up waits for a first cell before it starts. */
+    private static final long WARM_UP_DELAY_MS = 1500;
+
+    private final CellNames names;
+    private final ScriptingHostConfiguration host;
+    private final ScriptCompilationConfiguration compilation;
+    /** Every compiler call runs here: the compiler is bound to one thread and is not thread-safe. */
+    private final CompilerThread compilerThread = new CompilerThread();
+    private final KJvmReplCompilerWithIdeServices compiler;
+    /** Cells compiled or compiling so far; the warm-up is skipped once there is one. */
+    private final AtomicInteger cellsSeen = new AtomicInteger();
+    /** Cells waiting for the compiler thread; the warm-up gives way to them. */
+    private final AtomicInteger cellsCompiling = new AtomicInteger();
+    private volatile boolean closed;
+
+    /**
+     * @param classPath the cell class path cells compile against
+     * @param imports   the default imports, as Kotlin writes them ({@code tech.tablesaw.api.*})
+     * @param names     names the snippets and the scratch code of completion
+     * @param host      the scripting host, shared with the REPL that runs the snippets
+     */
+    KotlinCompiler(CellClassPath classPath, List<String> imports, CellNames names, ScriptingHostConfiguration host) {
+        this.names = names;
+        this.host = host;
+        ScriptCompilationConfiguration.Companion keys = ScriptCompilationConfiguration.Companion;
+        this.compilation = new ScriptCompilationConfiguration(builder -> {
+            builder.put(ScriptCompilationKt.getDefaultImports(keys), imports);
+            builder.put(ScriptCompilationKt.getDependencies(keys),
+                    List.<ScriptDependency>of(new JvmDependency(classPath.files())));
+            builder.put(ScriptCompilationKt.getCompilerOptions(keys), COMPILER_OPTIONS);
+            builder.put(ScriptCompilationKt.getHostConfiguration(keys), host);
+            return Unit.INSTANCE;
+        });
+        this.compiler = compilerThread.call(() -> new KJvmReplCompilerWithIdeServices(host));
+        // Not at once: a notebook run from the top (Run All, nbclient) sends its first cell right
+        // after start-up, and that cell would wait for the warm-up's analysis (about 2 s measured).
+        CompletableFuture.delayedExecutor(WARM_UP_DELAY_MS, TimeUnit.MILLISECONDS).execute(() -> {
+            if (!closed && cellsSeen.get() == 0) {
+                try {
+                    compilerThread.later(this::warmUp);
+                } catch (RejectedExecutionException closedMeanwhile) {
+                    // The session closed between the check and the call: nothing to warm.
+                }
+            }
+        });
+    }
+
+    /**
+     * Most of a first cell's wait (seconds) is the compiler starting up: loading its classes and
+     * JIT-compiling them. Doing that while the user is still reading the notebook makes the first
+     * cell quick. Nothing is added to the session: analysis needs no history, and the back end
+     * warms up in a throwaway compiler.
+     */
+    private void warmUp() {
+        String code = WARM_UP_CODE + ".";
+        variantsOnCompilerThread(code, code.length());
+        if (cellsCompiling.get() > 0) {
+            return; // A cell is waiting: it warms the back end itself, sooner than a throwaway would.
+        }
+        KJvmReplCompilerWithIdeServices throwaway = new KJvmReplCompilerWithIdeServices(host);
+        try {
+            CellSource source = new CellSource("WarmUp", WARM_UP_CODE);
+            Suspending.await(c -> throwaway.compile(List.of(source), compilation, c));
+        } finally {
+            throwaway.getState().dispose();
+        }
+    }
+
+    /**
+     * Compiles one cell as the next snippet of the session; waits for the compiler thread.
+     *
+     * @throws RuntimeException or {@link LinkageError} if the compiler itself crashed
+     */
+    ResultWithDiagnostics<LinkedSnippet<KJvmCompiledScript>> compile(CellSource source) {
+        cellsSeen.incrementAndGet();
+        cellsCompiling.incrementAndGet();
+        try {
+            return compilerThread.call(() -> Suspending.await(c -> compiler.compile(List.of(source), compilation, c)));
+        } finally {
+            cellsCompiling.decrementAndGet();
+        }
+    }
+
+    /**
+     * What the compiler offers at {@code cursor} in {@code code}, analysed after the session's
+     * cells; empty if the compiler fails: completion is a convenience, and a compiler failure on
+     * half-typed code must never surface.
+     */
+    List<SourceCodeCompletionVariant> variants(String code, int cursor) {
+        if (closed) {
+            return List.of();
+        }
+        try {
+            return compilerThread.call(() -> variantsOnCompilerThread(code, cursor));
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
+    private List<SourceCodeCompletionVariant> variantsOnCompilerThread(String code, int cursor) {
+        CellSource source = new CellSource(names.scratchName(), code);
+        ResultWithDiagnostics<Sequence<SourceCodeCompletionVariant>> result = Suspending.await(
+                c -> compiler.complete(source, KotlinSyntax.position(code, cursor), compilation, c));
+        return result instanceof ResultWithDiagnostics.Success<Sequence<SourceCodeCompletionVariant>> success
+                ? SequencesKt.toList(success.getValue())
+                : List.of();
+    }
+
+    /** Releases the compiler in the background, once any work queued for it is done. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        compilerThread.later(() -> compiler.getState().dispose());
+        compilerThread.close();
+    }
+}
