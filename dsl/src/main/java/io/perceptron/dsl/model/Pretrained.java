@@ -75,7 +75,7 @@ public final class Pretrained {
         try (SafeTensors weights = SafeTensors.open(weightsFile)) {
             model.djl();
             long unused = BertCheckpoint.load(model, bert, weights);
-            return new SentenceEncoder(name, folder, model, tokenizer, maxLength, unused);
+            return new SentenceEncoder(name, folder, bert, model, tokenizer, maxLength, unused);
         } catch (RuntimeException e) {
             model.close();
             tokenizer.close();

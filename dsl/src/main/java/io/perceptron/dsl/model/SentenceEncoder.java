@@ -13,6 +13,7 @@ import io.perceptron.dsl.display.Displayable;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,15 +43,17 @@ public final class SentenceEncoder implements Displayable, AutoCloseable {
 
     private final String name;
     private final Path folder;
+    private final BertConfig config;
     private final Model model;
     private final HuggingFaceTokenizer tokenizer;
     private final int maxLength;
     private final long unusedParameters;
 
-    SentenceEncoder(String name, Path folder, Model model, HuggingFaceTokenizer tokenizer, int maxLength,
-                    long unusedParameters) {
+    SentenceEncoder(String name, Path folder, BertConfig config, Model model, HuggingFaceTokenizer tokenizer,
+                    int maxLength, long unusedParameters) {
         this.name = name;
         this.folder = folder;
+        this.config = config;
         this.model = model;
         this.tokenizer = tokenizer;
         this.maxLength = maxLength;
@@ -135,6 +138,11 @@ public final class SentenceEncoder implements Displayable, AutoCloseable {
         return name;
     }
 
+    /** The sizes of the BERT inside, from the folder's config.json. */
+    public BertConfig config() {
+        return config;
+    }
+
     /** The folder the weights and tokenizer came from. */
     public Path folder() {
         return folder;
@@ -190,16 +198,15 @@ public final class SentenceEncoder implements Displayable, AutoCloseable {
     /** In a notebook, the encoder shows as its network's summary, titled with what it does. */
     @Override
     public Map<String, String> mimeBundle() {
-        Map<String, String> bundle = new java.util.LinkedHashMap<>(model.mimeBundle());
+        Map<String, String> bundle = new LinkedHashMap<>(model.mimeBundle());
         bundle.put("text/plain", toString());
         return bundle;
     }
 
     @Override
     public String toString() {
-        int blocks = (int) model.layers().stream().filter(l -> l.toString().startsWith("transformerEncoder")).count();
         return String.format(Locale.ROOT, "SentenceEncoder \"%s\": %d transformer blocks, %d-number vectors, up to %d"
-                + " tokens, %,d parameters%s", name, blocks, dimension(), maxLength, parameterCount(),
+                + " tokens, %,d parameters%s", name, config.blocks(), dimension(), maxLength, parameterCount(),
                 model.isFrozen() ? ", frozen" : "");
     }
 
