@@ -51,7 +51,7 @@ import java.util.Map;
  *     weights.shape("embeddings.word_embeddings.weight")     // (30522, 384)
  *     val w = weights.read("pooler.dense.bias", manager)     // an NDArray of 384 floats
  * }
- * SafeTensors.open(Path.of("notes.txt"))   // error: its header says 8031924123 bytes, the file has 120
+ * SafeTensors.open(Path.of("notes.txt"))   // error: ... its first 8 bytes give a header of 8241904413164529748 bytes (for a file starting "These ar"), but ...
  * }</pre>
  */
 public final class SafeTensors implements AutoCloseable {
