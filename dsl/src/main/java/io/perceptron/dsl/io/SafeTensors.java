@@ -47,7 +47,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * SafeTensors.open(Path.of("model.safetensors")).use { weights ->
- *     weights.names().size                                   // 101
+ *     weights.names().size                                   // 104
  *     weights.shape("embeddings.word_embeddings.weight")     // (30522, 384)
  *     val w = weights.read("pooler.dense.bias", manager)     // an NDArray of 384 floats
  * }
