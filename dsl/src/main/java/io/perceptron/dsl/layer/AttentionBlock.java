@@ -11,9 +11,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Multi-head scaled dot-product attention. Queries come from the first input; keys and values from
- * the second input when there is one (cross-attention to an encoder's output), else from the first
- * (self-attention). Each head compares every query step with every key step,
+ * Multi-head scaled dot-product attention. Queries come from {@code x}; keys and values from a
+ * memory: an encoder's output for a transformer decoder's cross-attention ({@link #attend}), else
+ * {@code x} itself (self-attention; as a layer of its own the block's second input, when given, is
+ * the padding mask). Each head compares every query step with every key step,
  * {@code softmax(q k^T / sqrt(headSize))}, and mixes the values with those weights; a causal block
  * hides later steps so a step only sees the past (as GPT and decoders need), and a padding mask hides
  * padded key steps, as BERT's attention mask does.
