@@ -244,7 +244,7 @@ public final class Datasets {
             size[i] = Math.round(size[i] * 100) / 100.0;
             label[i] = dog ? "dog" : "cone";
         }
-        int[] order = permutation(n, random);
+        int[] order = Shuffle.order(n, random);
         return Table.create("dogs vs cones",
                 IntColumn.create("orange", pick(orange, order)),
                 IntColumn.create("coneShaped", pick(coneShaped, order)),
@@ -306,7 +306,7 @@ public final class Datasets {
         int pixels = size * size;
         float[] features = new float[n * pixels];
         float[] labels = new float[n];
-        int[] order = permutation(n, random);
+        int[] order = Shuffle.order(n, random);
         for (int i = 0; i < n; i++) {
             boolean dog = order[i] % 2 == 0;
             Drawing drawing = new Drawing(size, random);
@@ -341,7 +341,7 @@ public final class Datasets {
         int pixels = size * size;
         float[] features = new float[n * pixels];
         float[] labels = new float[n * 2];
-        int[] order = permutation(n, random);
+        int[] order = Shuffle.order(n, random);
         for (int i = 0; i < n; i++) {
             // Cycling through the four combinations keeps them balanced; the permutation hides the cycle.
             int combination = order[i] % 4;
@@ -459,7 +459,7 @@ public final class Datasets {
      */
     public static List<Table> split(Table table, double fraction, long seed) {
         requireFraction(fraction);
-        int[] order = permutation(table.rowCount(), new Random(seed));
+        int[] order = Shuffle.order(table.rowCount(), new Random(seed));
         int first = (int) Math.round(fraction * table.rowCount());
         Table a = table.rows(java.util.Arrays.copyOfRange(order, 0, first));
         Table b = table.rows(java.util.Arrays.copyOfRange(order, first, order.length));
@@ -490,21 +490,8 @@ public final class Datasets {
         return random.nextDouble() < probability ? 1 : 0;
     }
 
-    /** A random order of 0..n-1 (Fisher-Yates), so rows and splits never follow generation order. */
-    static int[] permutation(int n, Random random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
-
     private static Table pointTable(String name, double[] x1, double[] x2, int[] label, Random random) {
-        int[] order = permutation(label.length, random);
+        int[] order = Shuffle.order(label.length, random);
         return Table.create(name,
                 DoubleColumn.create("x1", pick(x1, order)),
                 DoubleColumn.create("x2", pick(x2, order)),

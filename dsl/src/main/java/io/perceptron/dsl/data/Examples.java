@@ -204,7 +204,7 @@ public final class Examples {
      * }</pre>
      */
     public Examples shuffled(long seed) {
-        return select(Datasets.permutation(size(), new Random(seed)));
+        return select(Shuffle.order(size(), new Random(seed)));
     }
 
     /**
@@ -219,7 +219,7 @@ public final class Examples {
      */
     public List<Examples> split(double fraction, long seed) {
         Datasets.requireFraction(fraction);
-        int[] order = Datasets.permutation(size(), new Random(seed));
+        int[] order = Shuffle.order(size(), new Random(seed));
         int first = (int) Math.round(fraction * size());
         return List.of(select(Arrays.copyOfRange(order, 0, first)),
                 select(Arrays.copyOfRange(order, first, order.length)));

@@ -69,7 +69,7 @@ final class SentimentGrammar {
             labels.add(POSITIVE);
             labels.add(NEGATIVE);
         }
-        int[] order = Datasets.permutation(texts.size(), random);
+        int[] order = Shuffle.order(texts.size(), random);
         String[] text = new String[n];
         String[] label = new String[n];
         for (int i = 0; i < n; i++) {

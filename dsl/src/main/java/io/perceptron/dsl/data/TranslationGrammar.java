@@ -151,7 +151,7 @@ final class TranslationGrammar {
         if (n > pool.size()) {
             throw DataErrors.tooManySentences(n, pool.size(), unseen ? "unseen" : "training");
         }
-        int[] order = Datasets.permutation(pool.size(), new Random(seed));
+        int[] order = Shuffle.order(pool.size(), new Random(seed));
         List<Sentence> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(pool.get(order[i]));
         return out;

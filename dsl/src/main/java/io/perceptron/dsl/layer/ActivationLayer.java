@@ -2,78 +2,59 @@ package io.perceptron.dsl.layer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import java.util.Arrays;
+import io.perceptron.dsl.names.Names;
+import io.perceptron.dsl.tensor.Activations.Function;
+import io.perceptron.dsl.tensor.Activations;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * An activation function applied to every number on its own (softmax: across the last axis). It
- * has no parameters and keeps the shape.
+ * has no parameters and keeps the shape. The functions themselves are the DSL's one catalogue,
+ * {@link Activations.Function}; this is them as a layer.
  */
 final class ActivationLayer implements Layer {
 
-    /** The activations users can name; {@link #callName} is how they appear in summaries. */
-    enum Kind {
-        BINARY_STEP("binaryStep"),
-        IDENTITY("identity"),
-        SIGMOID("sigmoid"),
-        TANH("tanh"),
-        RELU("relu"),
-        LEAKY_RELU("leakyRelu"),
-        GELU("gelu"),
-        SOFTMAX("softmax");
+    /** Every activation by the name a user types: {@code activation("relu")}, a transformer's {@code activation("gelu")}. */
+    private static final Names<Function> BY_NAME = Names.of("activation", "activation(\"relu\")", catalogue());
 
-        final String callName;
-
-        Kind(String callName) {
-            this.callName = callName;
-        }
-    }
-
-    /** Leaky ReLU's slope for negative inputs when none is given (the value Keras and PyTorch use). */
-    static final double DEFAULT_LEAK = 0.01;
-
-    private final Kind kind;
+    private final Function function;
     private final double alpha;
 
-    ActivationLayer(Kind kind, double alpha) {
-        this.kind = kind;
+    ActivationLayer(Function function, double alpha) {
+        this.function = function;
         this.alpha = alpha;
+    }
+
+    /** The activation {@code function} as a layer, with leaky ReLU's default slope. */
+    static ActivationLayer of(Function function) {
+        return new ActivationLayer(function, Activations.LEAKY_SLOPE);
     }
 
     /** The activation called {@code name}, ignoring case, spaces, dashes and underscores. */
     static ActivationLayer named(String name) {
-        String wanted = name == null ? "" : name.replaceAll("[\\s_-]", "").toLowerCase(Locale.ROOT);
-        for (Kind kind : Kind.values()) {
-            if (kind.callName.toLowerCase(Locale.ROOT).equals(wanted)) {
-                return new ActivationLayer(kind, DEFAULT_LEAK);
-            }
-        }
-        throw LayerErrors.unknownActivation(name, names());
+        return of(BY_NAME.resolve(name));
     }
 
+    /** The names {@link #named(String)} accepts, in catalogue order. */
     static List<String> names() {
-        return Arrays.stream(Kind.values()).map(k -> k.callName).toList();
+        return BY_NAME.names();
+    }
+
+    private static Map<String, Function> catalogue() {
+        Map<String, Function> functions = new LinkedHashMap<>();
+        for (Function function : Function.values()) {
+            functions.put(function.label(), function);
+        }
+        return functions;
     }
 
     /** The function itself, for blocks that apply an activation inside (transformer feed-forward). */
     UnaryOperator<NDArray> function() {
-        float leak = (float) alpha;
-        return switch (kind) {
-            // A step has slope 0 everywhere (and none at 0): adding 0 x keeps it in the gradient graph with
-            // gradient 0, so training through it learns nothing instead of failing.
-            case BINARY_STEP -> x -> x.gte(0f).toType(x.getDataType(), false).add(x.mul(0f));
-            case IDENTITY -> x -> x;
-            case SIGMOID -> Activation::sigmoid;
-            case TANH -> Activation::tanh;
-            case RELU -> Activation::relu;
-            case LEAKY_RELU -> x -> Activation.leakyRelu(x, leak);
-            case GELU -> Activation::gelu;
-            case SOFTMAX -> x -> x.softmax(-1);
-        };
+        return x -> function.apply(x, alpha);
     }
 
     @Override
@@ -99,6 +80,6 @@ final class ActivationLayer implements Layer {
 
     @Override
     public String toString() {
-        return kind == Kind.LEAKY_RELU ? "leakyRelu(" + alpha + ")" : kind.callName;
+        return function == Function.LEAKY_RELU ? "leakyRelu(" + alpha + ")" : function.label();
     }
 }

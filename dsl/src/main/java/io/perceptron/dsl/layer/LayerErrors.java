@@ -2,11 +2,11 @@ package io.perceptron.dsl.layer;
 
 import ai.djl.ndarray.types.Shape;
 import io.perceptron.dsl.PerceptronException;
-import java.util.Collection;
 
 /**
- * Every message a layer gives a user, in one place: an argument out of range, an activation name
- * nobody knows, an input shape the layer cannot work on. Each names the layer as the user wrote it,
+ * Every message a layer gives a user, in one place: an argument out of range, an input shape the
+ * layer cannot work on (an activation name nobody knows gets the message of
+ * {@link io.perceptron.dsl.names.Names}). Each names the layer as the user wrote it,
  * what was expected, what was received, and what to do.
  */
 public final class LayerErrors {
@@ -18,12 +18,6 @@ public final class LayerErrors {
                                                       Object received, String example) {
         return new PerceptronException(call + ": " + argument + " must be " + expected + ", but was " + received
                 + ". For example: " + example + ".");
-    }
-
-    /** {@code activation(name)} with a name that is not one of ours. */
-    static PerceptronException unknownActivation(String name, Collection<String> known) {
-        return new PerceptronException("There is no activation called '" + name + "'. Use one of: "
-                + String.join(", ", known) + ".");
     }
 
     static ShapeMismatch needsImages(Layer layer, Shape received) {

@@ -1,5 +1,7 @@
 package io.perceptron.dsl.layer;
 
+import io.perceptron.dsl.tensor.Activations.Function;
+import io.perceptron.dsl.tensor.Activations;
 import java.util.List;
 
 /**
@@ -32,32 +34,32 @@ public final class Layers {
 
     /** 1 where the input is at least 0, else 0: the original perceptron's activation. */
     public static Layer binaryStep() {
-        return activation(ActivationLayer.Kind.BINARY_STEP);
+        return activation(Function.BINARY_STEP);
     }
 
     /** Passes its input through unchanged. */
     public static Layer identity() {
-        return activation(ActivationLayer.Kind.IDENTITY);
+        return activation(Function.IDENTITY);
     }
 
     /** 1 / (1 + e^-x): squashes any number into (0, 1). */
     public static Layer sigmoid() {
-        return activation(ActivationLayer.Kind.SIGMOID);
+        return activation(Function.SIGMOID);
     }
 
     /** The hyperbolic tangent: squashes any number into (-1, 1). */
     public static Layer tanh() {
-        return activation(ActivationLayer.Kind.TANH);
+        return activation(Function.TANH);
     }
 
     /** max(0, x). */
     public static Layer relu() {
-        return activation(ActivationLayer.Kind.RELU);
+        return activation(Function.RELU);
     }
 
     /** x for positive x, 0.01 x otherwise. */
     public static Layer leakyRelu() {
-        return leakyRelu(ActivationLayer.DEFAULT_LEAK);
+        return leakyRelu(Activations.LEAKY_SLOPE);
     }
 
     /** x for positive x, {@code alpha} x otherwise; alpha from 0 up to but excluding 1. */
@@ -66,21 +68,21 @@ public final class Layers {
             throw LayerErrors.invalidArgument("leakyRelu(" + alpha + ")", "alpha", "from 0 up to (not including) 1",
                     alpha, "leakyRelu(0.01)");
         }
-        return new ActivationLayer(ActivationLayer.Kind.LEAKY_RELU, alpha);
+        return new ActivationLayer(Function.LEAKY_RELU, alpha);
     }
 
     /** The Gaussian error linear unit, a smooth ReLU used by BERT and GPT. */
     public static Layer gelu() {
-        return activation(ActivationLayer.Kind.GELU);
+        return activation(Function.GELU);
     }
 
     /** Turns the last axis into probabilities that sum to 1. */
     public static Layer softmax() {
-        return activation(ActivationLayer.Kind.SOFTMAX);
+        return activation(Function.SOFTMAX);
     }
 
-    private static Layer activation(ActivationLayer.Kind kind) {
-        return new ActivationLayer(kind, ActivationLayer.DEFAULT_LEAK);
+    private static Layer activation(Function function) {
+        return ActivationLayer.of(function);
     }
 
     /** Drops numbers with probability {@code rate} while training (see {@code Model.dropout}). */

@@ -2,6 +2,7 @@ package io.perceptron.dsl.layer;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import io.perceptron.dsl.tensor.Activations.Function;
 
 /**
  * A transformer block as a layer, with its options as fluent calls. An encoder block lets every
@@ -43,12 +44,12 @@ public final class TransformerLayer implements Layer {
 
     static TransformerLayer encoder(int heads, int feedForwardSize) {
         return new TransformerLayer(false, heads, feedForwardSize, DEFAULT_DROPOUT, false, false,
-                new ActivationLayer(ActivationLayer.Kind.GELU, 0), NormLayer.DEFAULT_EPSILON);
+                ActivationLayer.of(Function.GELU), NormLayer.DEFAULT_EPSILON);
     }
 
     static TransformerLayer decoder(int heads, int feedForwardSize) {
         return new TransformerLayer(true, heads, feedForwardSize, DEFAULT_DROPOUT, false, true,
-                new ActivationLayer(ActivationLayer.Kind.GELU, 0), NormLayer.DEFAULT_EPSILON);
+                ActivationLayer.of(Function.GELU), NormLayer.DEFAULT_EPSILON);
     }
 
     /** The same block normalizing each sub-layer's input (GPT-2 style); steadier in deep stacks. */

@@ -3,9 +3,9 @@ package io.perceptron.dsl.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
+import io.perceptron.dsl.names.Names;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -37,15 +37,18 @@ public abstract class Loss {
         REGRESSION
     }
 
-    private static final Map<String, Supplier<Loss>> BY_NAME = new LinkedHashMap<>();
+    /** The losses {@link #named(String)} knows, each made fresh with its default settings. */
+    private static final Names<Supplier<Loss>> BY_NAME = Names.of("loss", "Loss.named(\"mse\")", catalogue());
     private static final Pattern PRINTED_HUBER = Pattern.compile("huber\\(delta=([0-9.eE+-]+)\\)");
 
-    static {
-        BY_NAME.put("mse", Loss::mse);
-        BY_NAME.put("l1", Loss::l1);
-        BY_NAME.put("huber", Loss::huber);
-        BY_NAME.put("crossEntropy", Loss::crossEntropy);
-        BY_NAME.put("binaryCrossEntropy", Loss::binaryCrossEntropy);
+    private static Map<String, Supplier<Loss>> catalogue() {
+        Map<String, Supplier<Loss>> losses = new LinkedHashMap<>();
+        losses.put("mse", Loss::mse);
+        losses.put("l1", Loss::l1);
+        losses.put("huber", Loss::huber);
+        losses.put("crossEntropy", Loss::crossEntropy);
+        losses.put("binaryCrossEntropy", Loss::binaryCrossEntropy);
+        return losses;
     }
 
     Loss() {
@@ -138,22 +141,13 @@ public abstract class Loss {
                 return huber(Double.parseDouble(huber.group(1)));
             }
         }
-        String key = normalize(name == null ? null : name.trim().replaceFirst("\\(\\)$", ""));
-        for (Map.Entry<String, Supplier<Loss>> entry : BY_NAME.entrySet()) {
-            if (normalize(entry.getKey()).equals(key)) {
-                return entry.getValue().get();
-            }
-        }
-        throw LossErrors.unknownName(name, names());
+        // "crossEntropy()" is how a loss prints: read it as the name.
+        return BY_NAME.resolve(name == null ? null : name.trim().replaceFirst("\\(\\)$", "")).get();
     }
 
     /** The names {@link #named(String)} accepts. */
     public static List<String> names() {
-        return List.copyOf(BY_NAME.keySet());
-    }
-
-    private static String normalize(String name) {
-        return name == null ? "" : name.replaceAll("[\\s_-]", "").toLowerCase(Locale.ROOT);
+        return BY_NAME.names();
     }
 
     /** The short name of this loss, as accepted by {@link #named(String)}. */

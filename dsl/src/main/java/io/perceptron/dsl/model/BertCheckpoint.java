@@ -152,7 +152,7 @@ final class BertCheckpoint {
      * numbering: {@code selfAttention.query.weight} for {@code 01selfAttention_01query_weight}.
      */
     private static Parameter parameter(Model model, int layer, String path) {
-        Block block = model.layerBlock(layer);
+        Block block = model.network().layerBlock(layer);
         for (Pair<String, Parameter> entry : block.getParameters()) {
             if (path(entry.getKey()).equals(path)) {
                 return entry.getValue();

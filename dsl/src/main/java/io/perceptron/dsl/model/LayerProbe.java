@@ -12,22 +12,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Looks inside a built model: the filters a convolution layer learned and what the layers make of
- * one example (feature maps). Reached through {@link Model#filters(int)} and
- * {@link Model#outputOf(int, Examples, int)}.
+ * Looks inside a built network: the filters a convolution layer learned and what the layers make
+ * of one example (feature maps). Reached through {@code model.filters(i)} and
+ * {@code model.outputOf(i, examples, n)}.
  */
 final class LayerProbe {
     private LayerProbe() {
     }
 
     /** A copy of convolution layer {@code index}'s filters, owned by the model's memory. */
-    static NDArray filters(Model model, int index) {
+    static NDArray filters(Network model, int index) {
+        model.checkIndex(index);
         ai.djl.Model djl = model.djl();
         if (model.layers().get(index) instanceof PartLayer part) {
-            throw ModelErrors.filtersOfPart(model, index, part.model());
+            throw ModelErrors.filtersOfPart(model.name(), index, part.network().name());
         }
         if (!(model.layerBlock(index) instanceof Convolution convolution)) {
-            throw ModelErrors.notAConvolution(model, index, convolutionLayers(model));
+            throw ModelErrors.notAConvolution(model.name(), index, model.layers().get(index).toString(),
+                    convolutionLayers(model));
         }
         NDArray live = convolution.getParameters().get("weight").getArray();
         // A detached view shares the live storage (training writes into it); its clone does not.
@@ -39,13 +41,14 @@ final class LayerProbe {
     }
 
     /** Layer {@code index}'s output for example {@code example}, without the batch axis. */
-    static NDArray outputOf(Model model, int index, Examples examples, int example) {
-        if (model.encoder() != null) {
-            throw ModelErrors.outputOfDecoder(model);
+    static NDArray outputOf(Network model, int index, Examples examples, int example) {
+        model.checkIndex(index);
+        if (model.isDecoder()) {
+            throw ModelErrors.outputOfDecoder(model.name());
         }
         Shape wanted = model.inputShape();
         if (!Arrays.equals(wanted.getShape(), examples.featureShape())) {
-            throw ModelErrors.examplesDoNotFit(model, examples.name(), examples.featureShape());
+            throw ModelErrors.examplesDoNotFit(model.name(), wanted, examples.name(), examples.featureShape());
         }
         float[] features = examples.features(example);
         ai.djl.Model djl = model.djl();
@@ -63,7 +66,7 @@ final class LayerProbe {
     }
 
     /** "#0 conv2d(8, 3), #3 conv2d(16, 3)": the layers whose filters {@code filters(i)} can read. */
-    private static List<String> convolutionLayers(Model model) {
+    private static List<String> convolutionLayers(Network model) {
         List<String> found = new ArrayList<>();
         for (int i = 0; i < model.layers().size(); i++) {
             if (!(model.layers().get(i) instanceof PartLayer) && model.layerBlock(i) instanceof Convolution) {

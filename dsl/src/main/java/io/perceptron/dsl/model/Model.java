@@ -1,42 +1,25 @@
 package io.perceptron.dsl.model;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
-import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
-import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.display.Displayable;
 import io.perceptron.dsl.display.Renderers;
+import io.perceptron.dsl.io.SavedModel;
 import io.perceptron.dsl.layer.Layer;
-import io.perceptron.dsl.layer.LayerErrors;
 import io.perceptron.dsl.layer.Layers;
-import io.perceptron.dsl.layer.ShapeMismatch;
-import io.perceptron.dsl.layer.Shapes;
-import io.perceptron.dsl.training.Checkpoints;
+import io.perceptron.dsl.plot.TablePredictor;
 import io.perceptron.dsl.training.Evaluation;
 import io.perceptron.dsl.training.Fit;
 import io.perceptron.dsl.training.Inference;
-import io.perceptron.dsl.training.Weights;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * A neural network, built fluently one layer at a time: the builder is the model. Shapes are worked
@@ -55,28 +38,24 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * another model (and its parameters) as one step, {@link #freeze()} stops parts from learning, and
  * {@link #decoder(Model)} builds a decoder that reads an encoder's output. See the README's
  * "Models" section for the whole tour.
+ *
+ * <p>The layer words ({@code dense}, {@code relu}, {@code conv2d}, ...) come from
+ * {@link LayerShortcuts}; the network they describe, and later build, is a {@link Network}, which
+ * training, prediction and saving work on. This class is the user's side: it checks, words and
+ * delegates.
  */
-public final class Model implements Displayable, AutoCloseable {
-    /** Longest chain of layers {@link #toString()} spells out before eliding the middle. */
-    private static final int PRINTED_LAYERS = 12;
-
-    private final String name;
+public final class Model extends LayerShortcuts<Model> implements Displayable, TablePredictor, AutoCloseable {
+    private final Network network;
     private final Model encoder;
-    private final List<Layer> layers = new ArrayList<>();
-    /** The output shape of each layer, known once the input shape is. */
-    private final List<Shape> outputs = new ArrayList<>();
-    private final TreeSet<Integer> frozenLayers = new TreeSet<>();
-    private Shape input;
-    private boolean frozen;
-    private Device device;
-    private Block block;
-    private List<Block> layerBlocks;
-    private ai.djl.Model djl;
-    private boolean closed;
 
-    private Model(String name, Model encoder) {
-        this.name = name;
+    private Model(Network network, Model encoder) {
+        this.network = network;
         this.encoder = encoder;
+    }
+
+    /** The network this model describes and builds, for the model package's own use (loading published weights). */
+    Network network() {
+        return network;
     }
 
     /**
@@ -95,7 +74,7 @@ public final class Model implements Displayable, AutoCloseable {
      * you compose, e.g. {@code Model.sequential("features")}.
      */
     public static Model sequential(String name) {
-        return new Model(name, null);
+        return new Model(new Network(name, null), null);
     }
 
     /**
@@ -119,14 +98,14 @@ public final class Model implements Displayable, AutoCloseable {
     /** Starts a named decoder reading {@code encoder}'s output; see {@link #decoder(Model)}. */
     public static Model decoder(String name, Model encoder) {
         if (encoder.encoder != null) {
-            throw ModelErrors.unusableEncoder(encoder, "it is itself a decoder. Use a plain stack built with"
+            throw ModelErrors.unusableEncoder(encoder.name(), "it is itself a decoder. Use a plain stack built with"
                     + " Model.sequential() as the encoder.");
         }
-        if (encoder.input == null) {
-            throw ModelErrors.unusableEncoder(encoder, "it has no input shape yet, so the decoder cannot know what"
-                    + " it produces. Call input(...) on the encoder first.");
+        if (!encoder.network.hasInput()) {
+            throw ModelErrors.unusableEncoder(encoder.name(), "it has no input shape yet, so the decoder cannot know"
+                    + " what it produces. Call input(...) on the encoder first.");
         }
-        return new Model(name, encoder);
+        return new Model(new Network(name, encoder.network), encoder);
     }
 
     // ---------------------------------------------------------------- the input
@@ -141,23 +120,7 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public Model input(long... shape) {
-        if (shape.length == 0 || Arrays.stream(shape).anyMatch(d -> d < 1)) {
-            throw ModelErrors.invalidInputShape(shape);
-        }
-        if (input != null) {
-            throw ModelErrors.inputAlreadySet(this, input);
-        }
-        requireNotBuilt("change the input shape");
-        input = new Shape(shape);
-        try {
-            for (int i = 0; i < layers.size(); i++) {
-                outputs.add(inferOutput(i));
-            }
-        } catch (PerceptronException e) {
-            input = null;
-            outputs.clear();
-            throw e;
-        }
+        network.input(shape);
         return this;
     }
 
@@ -169,29 +132,16 @@ public final class Model implements Displayable, AutoCloseable {
     // ---------------------------------------------------------------- layers
 
     /**
-     * Adds a layer: any {@link Layer}, e.g. one from {@link Layers} with options.
+     * Adds a layer: any {@link Layer}, e.g. one from {@link Layers} with options. A layer that does
+     * not fit the shape it receives fails here, and the model keeps the layers that did fit.
      *
      * <pre>{@code
      * model.add(Layers.transformerEncoder(4, 128).preNorm())
      * }</pre>
      */
+    @Override
     public Model add(Layer layer) {
-        requireNotBuilt("add " + layer);
-        if (layer.needsContext() && encoder == null) {
-            throw LayerErrors.needsEncoder(layer);
-        }
-        if (layer.masksPadding() && (!layers.isEmpty() || encoder != null)) {
-            throw ModelErrors.maskingNotFirst(name, layer.toString());
-        }
-        layers.add(layer);
-        if (input != null) {
-            try {
-                outputs.add(inferOutput(layers.size() - 1));
-            } catch (PerceptronException e) {
-                layers.remove(layers.size() - 1);
-                throw e;
-            }
-        }
+        network.add(layer);
         return this;
     }
 
@@ -209,321 +159,13 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public Model add(Model part) {
-        if (part == this || part.contains(this)) {
-            throw ModelErrors.partOfItself(this);
+        if (part.network.contains(network)) {
+            throw ModelErrors.partOfItself(name());
         }
         if (part.encoder != null) {
-            throw ModelErrors.decoderAsPart(part);
+            throw ModelErrors.decoderAsPart(part.name());
         }
-        return add(new PartLayer(part));
-    }
-
-    /**
-     * A fully connected layer: each of {@code units} outputs is a weighted sum of all inputs plus a
-     * bias. On a sequence, the same weights apply to every step.
-     *
-     * <pre>{@code
-     * Model.sequential().input(2).dense(16)   // 2 x 16 weights + 16 biases = 48 parameters
-     * Model.sequential().input(2).dense(0)    // fails: units must be a whole number of at least 1
-     * }</pre>
-     */
-    public Model dense(int units) {
-        return add(Layers.dense(units));
-    }
-
-    /**
-     * An activation by name: {@code "binaryStep"}, {@code "identity"}, {@code "sigmoid"},
-     * {@code "tanh"}, {@code "relu"}, {@code "leakyRelu"}, {@code "gelu"} or {@code "softmax"}.
-     *
-     * <pre>{@code
-     * model.activation("relu")
-     * model.activation("swish")   // fails, listing the names above
-     * }</pre>
-     */
-    public Model activation(String name) {
-        return add(Layers.activation(name));
-    }
-
-    /** The binary step: 1 where the input is at least 0, else 0 (the first perceptron's activation). */
-    public Model binaryStep() {
-        return add(Layers.binaryStep());
-    }
-
-    /** The identity: passes numbers through unchanged (a linear neuron). */
-    public Model identity() {
-        return add(Layers.identity());
-    }
-
-    /** The sigmoid, 1 / (1 + e^-x): squashes each number into (0, 1), e.g. for multi-label outputs. */
-    public Model sigmoid() {
-        return add(Layers.sigmoid());
-    }
-
-    /** The hyperbolic tangent: squashes each number into (-1, 1). */
-    public Model tanh() {
-        return add(Layers.tanh());
-    }
-
-    /**
-     * ReLU, max(0, x): the usual activation between dense or convolution layers.
-     *
-     * <pre>{@code
-     * Model.sequential().input(2).dense(16).relu().dense(2)
-     * }</pre>
-     */
-    public Model relu() {
-        return add(Layers.relu());
-    }
-
-    /** Leaky ReLU with slope 0.01 for negative inputs. */
-    public Model leakyRelu() {
-        return add(Layers.leakyRelu());
-    }
-
-    /** Leaky ReLU with slope {@code alpha} (from 0 up to but excluding 1) for negative inputs. */
-    public Model leakyRelu(double alpha) {
-        return add(Layers.leakyRelu(alpha));
-    }
-
-    /** GELU, the smooth ReLU of BERT and GPT. */
-    public Model gelu() {
-        return add(Layers.gelu());
-    }
-
-    /**
-     * Softmax over the last axis: turns scores into probabilities that sum to 1. Leave it out before
-     * a cross-entropy loss that takes raw scores.
-     */
-    public Model softmax() {
-        return add(Layers.softmax());
-    }
-
-    /**
-     * Dropout: while training, zeroes each number with probability {@code rate} (0 up to but
-     * excluding 1); while predicting, does nothing. Fights overfitting.
-     *
-     * <pre>{@code
-     * Model.sequential().input(2).dense(256).relu().dropout(0.5).dense(2)
-     * }</pre>
-     */
-    public Model dropout(double rate) {
-        return add(Layers.dropout(rate));
-    }
-
-    /**
-     * Batch normalization: normalizes each feature (or image channel) over the batch, then scales
-     * and shifts it with two learned numbers per feature.
-     */
-    public Model batchNorm() {
-        return add(Layers.batchNorm());
-    }
-
-    /** Layer normalization: normalizes each example's last axis, with a learned scale and shift. */
-    public Model layerNorm() {
-        return add(Layers.layerNorm());
-    }
-
-    /**
-     * Lays each example out as one vector, e.g. feature maps (8, 13, 13) become (1352), so that
-     * dense layers can follow convolutions.
-     */
-    public Model flatten() {
-        return add(Layers.flatten());
-    }
-
-    /**
-     * A 2-D convolution with {@code filters} filters of {@code kernel} x {@code kernel}, stride 1
-     * and no padding. Needs images shaped (channels, height, width).
-     *
-     * <pre>{@code
-     * Model.sequential().input(1, 28, 28).conv2d(8, 3)   // output (8, 26, 26)
-     * Model.sequential().input(784).conv2d(8, 3)         // fails: works on images shaped (channels, ...
-     * }</pre>
-     */
-    public Model conv2d(int filters, int kernel) {
-        return conv2d(filters, kernel, 1, 0);
-    }
-
-    /** A 2-D convolution moving {@code stride} pixels at a time, without padding. */
-    public Model conv2d(int filters, int kernel, int stride) {
-        return conv2d(filters, kernel, stride, 0);
-    }
-
-    /** A 2-D convolution with {@code padding} zero pixels added around each side of the image. */
-    public Model conv2d(int filters, int kernel, int stride, int padding) {
-        return add(Layers.conv2d(filters, kernel, stride, padding));
-    }
-
-    /** Max pooling over {@code size} x {@code size} windows that do not overlap (stride = size). */
-    public Model maxPool(int size) {
-        return maxPool(size, size);
-    }
-
-    /**
-     * Max pooling: keeps the largest number of each {@code size} x {@code size} window, moving
-     * {@code stride} pixels at a time.
-     *
-     * <pre>{@code
-     * Model.sequential().input(1, 28, 28).conv2d(8, 3).maxPool(2, 2)   // (8, 26, 26) -> (8, 13, 13)
-     * }</pre>
-     */
-    public Model maxPool(int size, int stride) {
-        return add(Layers.maxPool(size, stride));
-    }
-
-    /** Average pooling over {@code size} x {@code size} windows that do not overlap. */
-    public Model avgPool(int size) {
-        return avgPool(size, size);
-    }
-
-    /** Average pooling over {@code size} x {@code size} windows, moving {@code stride} pixels at a time. */
-    public Model avgPool(int size, int stride) {
-        return add(Layers.avgPool(size, stride));
-    }
-
-    /**
-     * Average pooling to a fixed {@code height} x {@code width} grid whatever the image size, as
-     * torchvision's AlexNet does before its classifier.
-     */
-    public Model adaptiveAvgPool(int height, int width) {
-        return add(Layers.adaptiveAvgPool(height, width));
-    }
-
-    /** Averages each channel over the whole image, (C, H, W) to (C), or a sequence over its steps. */
-    public Model globalAvgPool() {
-        return add(Layers.globalAvgPool());
-    }
-
-    /**
-     * Turns each token id (0 to {@code vocabularySize - 1}) into a learned vector of
-     * {@code dimension} numbers: a sequence (steps) becomes (steps, dimension).
-     *
-     * <pre>{@code
-     * Model.sequential().input(6).embedding(50, 16).lstm(32).dense(2)
-     * }</pre>
-     */
-    public Model embedding(int vocabularySize, int dimension) {
-        return add(Layers.embedding(vocabularySize, dimension));
-    }
-
-    /**
-     * Adds a learned vector for each position to a sequence of vectors, so that attention (which
-     * ignores order) can tell the steps apart; sequences may have up to {@code maxLength} steps.
-     */
-    public Model positionalEmbedding(int maxLength) {
-        return add(Layers.positionalEmbedding(maxLength));
-    }
-
-    /**
-     * Adds a learned vector per segment type, BERT's marker of sentence A or B ({@code types}
-     * rows). Given one sentence, every step is segment 0.
-     */
-    public Model tokenTypeEmbedding(int types) {
-        return add(Layers.tokenTypeEmbedding(types));
-    }
-
-    /**
-     * A simple recurrent layer with a state of {@code units} numbers; gives back its final state,
-     * (units). Reads sequences shaped (steps, features).
-     */
-    public Model simpleRnn(int units) {
-        return simpleRnn(units, false);
-    }
-
-    /** A simple recurrent layer; with {@code returnSequences} it gives back every step, (steps, units). */
-    public Model simpleRnn(int units, boolean returnSequences) {
-        return add(Layers.simpleRnn(units, returnSequences));
-    }
-
-    /**
-     * An LSTM layer with a state of {@code units} numbers. By default it gives back only its final
-     * state, (units): a summary of the whole sequence, ready for a dense layer. Pass
-     * {@code returnSequences = true} for the state after every step, (steps, units), to stack
-     * another recurrent layer or predict at every step.
-     *
-     * <pre>{@code
-     * Model.sequential().input(6).embedding(50, 16).lstm(32).dense(2)
-     * Model.sequential().input(6).embedding(50, 16).lstm(32, true).lstm(32).dense(2)
-     * }</pre>
-     */
-    public Model lstm(int units) {
-        return lstm(units, false);
-    }
-
-    /** An LSTM layer; with {@code returnSequences} it gives back every step, (steps, units). */
-    public Model lstm(int units, boolean returnSequences) {
-        return add(Layers.lstm(units, returnSequences));
-    }
-
-    /** A GRU layer giving back its final state, (units). */
-    public Model gru(int units) {
-        return gru(units, false);
-    }
-
-    /** A GRU layer; with {@code returnSequences} it gives back every step, (steps, units). */
-    public Model gru(int units, boolean returnSequences) {
-        return add(Layers.gru(units, returnSequences));
-    }
-
-    /**
-     * Multi-head self-attention: every step takes a weighted mix of all steps, in {@code heads}
-     * independent heads. The features of a step must divide evenly across the heads.
-     *
-     * <pre>{@code
-     * Model.sequential().input(10).embedding(100, 32).positionalEmbedding(10).multiHeadAttention(4)
-     * }</pre>
-     */
-    public Model multiHeadAttention(int heads) {
-        return multiHeadAttention(heads, false);
-    }
-
-    /** Multi-head self-attention; when {@code causal}, each step sees only itself and earlier steps. */
-    public Model multiHeadAttention(int heads, boolean causal) {
-        return add(Layers.multiHeadAttention(heads, causal));
-    }
-
-    /**
-     * A transformer encoder block: self-attention with {@code heads} heads, then a feed-forward
-     * network of {@code feedForwardSize} hidden units per step; dropout 0.1, post-norm, GELU. For
-     * other options (pre-norm, causal, another activation) use
-     * {@code add(Layers.transformerEncoder(heads, size).preNorm().causal())}.
-     *
-     * <pre>{@code
-     * Model.sequential().input(16).embedding(100, 64).positionalEmbedding(16).transformerEncoder(4, 128)
-     * }</pre>
-     */
-    public Model transformerEncoder(int heads, int feedForwardSize) {
-        return add(Layers.transformerEncoder(heads, feedForwardSize));
-    }
-
-    /** A transformer encoder block with dropout {@code dropout}; see {@link #transformerEncoder(int, int)}. */
-    public Model transformerEncoder(int heads, int feedForwardSize, double dropout) {
-        return add(Layers.transformerEncoder(heads, feedForwardSize).dropout(dropout));
-    }
-
-    /**
-     * A transformer decoder block, only in a {@link #decoder(Model)}: causal self-attention, then
-     * attention to the encoder's output sequence, then a feed-forward network.
-     *
-     * <pre>{@code
-     * val encoder = Model.sequential("encoder").input(12).embedding(40, 32).positionalEmbedding(12)
-     *     .transformerEncoder(4, 64)
-     * val decoder = Model.decoder(encoder).input(14).embedding(45, 32).positionalEmbedding(14)
-     *     .transformerDecoder(4, 64).dense(45)
-     * }</pre>
-     */
-    public Model transformerDecoder(int heads, int feedForwardSize) {
-        return add(Layers.transformerDecoder(heads, feedForwardSize));
-    }
-
-    /** A transformer decoder block with dropout {@code dropout}; see {@link #transformerDecoder(int, int)}. */
-    public Model transformerDecoder(int heads, int feedForwardSize, double dropout) {
-        return add(Layers.transformerDecoder(heads, feedForwardSize).dropout(dropout));
-    }
-
-    /** Keeps only the first step of a sequence, (steps, features) to (features): BERT's [CLS] token. */
-    public Model firstToken() {
-        return add(Layers.firstToken());
+        return add(new PartLayer(part.network));
     }
 
     /**
@@ -537,9 +179,9 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public Model residual(UnaryOperator<Model> body) {
-        Model stack = sequential(name + " residual body");
-        if (input != null) {
-            stack.input(currentShape().getShape());
+        Model stack = sequential(name() + " residual body");
+        if (network.hasInput()) {
+            stack.input(network.outputShape().getShape());
         }
         return add(Layers.residual(body.apply(stack).layers()));
     }
@@ -557,17 +199,7 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public Model first(int count) {
-        if (count < 1 || count > layers.size()) {
-            throw ModelErrors.invalidPartSize(this, count);
-        }
-        Model part = new Model(name + " first " + count, encoder);
-        for (int i = 0; i < count; i++) {
-            part.layers.add(new SharedLayer(this, i));
-        }
-        if (input != null) {
-            part.input(input.getShape());
-        }
-        return part;
+        return new Model(network.first(count), encoder);
     }
 
     /**
@@ -580,9 +212,7 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public Model freeze() {
-        frozen = true;
-        frozenLayers.clear();
-        applyFreezing();
+        network.freeze();
         return this;
     }
 
@@ -595,17 +225,13 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public Model freeze(int index) {
-        checkIndex(index);
-        frozenLayers.add(index);
-        applyFreezing();
+        network.freeze(index);
         return this;
     }
 
     /** Lets every layer learn again. */
     public Model unfreeze() {
-        frozen = false;
-        frozenLayers.clear();
-        applyFreezing();
+        network.unfreeze();
         return this;
     }
 
@@ -614,28 +240,18 @@ public final class Model implements Displayable, AutoCloseable {
      * so {@code freeze().unfreeze(5)} fine-tunes only layer 5.
      */
     public Model unfreeze(int index) {
-        checkIndex(index);
-        if (frozen) {
-            frozen = false;
-            for (int i = 0; i < layers.size(); i++) {
-                frozenLayers.add(i);
-            }
-        }
-        frozenLayers.remove(index);
-        applyFreezing();
+        network.unfreeze(index);
         return this;
     }
 
     /** Whether the whole model was frozen with {@link #freeze()}. */
     public boolean isFrozen() {
-        return frozen;
+        return network.isFrozen();
     }
 
     /** Whether layer {@code #index} is kept from learning, by itself or with the whole model. */
     public boolean isFrozen(int index) {
-        checkIndex(index);
-        return frozen || frozenLayers.contains(index)
-                || layers.get(index) instanceof PartLayer part && part.model().isFrozen();
+        return network.isFrozen(index);
     }
 
     // ---------------------------------------------------------------- looking inside
@@ -653,8 +269,7 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public NDArray filters(int index) {
-        checkIndex(index);
-        return LayerProbe.filters(this, index);
+        return LayerProbe.filters(network, index);
     }
 
     /**
@@ -668,20 +283,19 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public NDArray outputOf(int index, Examples examples, int example) {
-        checkIndex(index);
-        return LayerProbe.outputOf(this, index, examples, example);
+        return LayerProbe.outputOf(network, index, examples, example);
     }
 
     // ---------------------------------------------------------------- description
 
     /** The name given at creation ("sequential" unless named), shown in summaries and messages. */
     public String name() {
-        return name;
+        return network.name();
     }
 
     /** The layers, in order; a part added with {@link #add(Model)} is one layer. */
     public List<Layer> layers() {
-        return Collections.unmodifiableList(layers);
+        return network.layers();
     }
 
     /** For a decoder, the encoder it reads; {@code null} for a plain stack. */
@@ -694,8 +308,7 @@ public final class Model implements Displayable, AutoCloseable {
      * the target sequence).
      */
     public Shape inputShape() {
-        requireInput("input shape");
-        return input;
+        return network.inputShape();
     }
 
     /**
@@ -703,8 +316,7 @@ public final class Model implements Displayable, AutoCloseable {
      * stack; for a decoder the encoder's input, then its own.
      */
     public List<Shape> inputShapes() {
-        requireInput("input shapes");
-        return encoder == null ? List.of(input) : List.of(encoder.inputShape(), input);
+        return network.inputShapes();
     }
 
     /**
@@ -715,8 +327,7 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public Shape outputShape() {
-        requireInput("output shape");
-        return currentShape();
+        return network.outputShape();
     }
 
     /**
@@ -728,32 +339,12 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public long parameterCount() {
-        requireInput("parameter count");
-        long count = encoder == null ? 0 : encoder.parameterCount();
-        for (int i = 0; i < layers.size(); i++) {
-            count += layers.get(i).parameterCount(layerInput(i));
-        }
-        return count;
+        return network.parameterCount();
     }
 
     /** How many of the parameters training changes: those outside frozen layers, parts and encoders. */
     public long trainableParameterCount() {
-        requireInput("parameter count");
-        long count = encoder == null || frozen ? 0 : encoder.trainableParameterCount();
-        for (int i = 0; i < layers.size(); i++) {
-            count += trainable(i);
-        }
-        return count;
-    }
-
-    private long trainable(int i) {
-        if (frozen || frozenLayers.contains(i)) {
-            return 0;
-        }
-        if (layers.get(i) instanceof PartLayer part) {
-            return part.model().trainableParameterCount();
-        }
-        return layers.get(i).parameterCount(layerInput(i));
+        return network.trainableParameterCount();
     }
 
     /**
@@ -771,43 +362,13 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public Table summary() {
-        requireInput("summary");
-        StringColumn number = StringColumn.create("#");
-        StringColumn layer = StringColumn.create("layer");
-        StringColumn shape = StringColumn.create("output shape");
-        LongColumn parameters = LongColumn.create("parameters");
-        if (encoder != null) {
-            row(number, layer, shape, parameters, "encoder", new PartLayer(encoder).toString(),
-                    Shapes.text(encoder.outputShape()), encoder.parameterCount());
-        }
-        row(number, layer, shape, parameters, "", "input", Shapes.text(input), 0);
-        for (int i = 0; i < layers.size(); i++) {
-            String text = layers.get(i).toString() + (frozen || frozenLayers.contains(i) ? ", frozen" : "");
-            row(number, layer, shape, parameters, Integer.toString(i), text, Shapes.text(outputs.get(i)),
-                    layers.get(i).parameterCount(layerInput(i)));
-        }
-        long total = parameterCount();
-        row(number, layer, shape, parameters, "", "total", "", total);
-        long trainable = trainableParameterCount();
-        if (trainable != total) {
-            row(number, layer, shape, parameters, "", "trainable", "", trainable);
-        }
-        parameters.setPrintFormatter(NumberColumnFormatter.intsWithGrouping());
-        return Table.create(name, number, layer, shape, parameters);
-    }
-
-    private static void row(StringColumn number, StringColumn layer, StringColumn shape, LongColumn parameters,
-                            String n, String l, String s, long p) {
-        number.append(n);
-        layer.append(l);
-        shape.append(s);
-        parameters.append(p);
+        return Summary.of(network);
     }
 
     /** In a notebook, a model shows as its summary table. */
     @Override
     public Map<String, String> mimeBundle() {
-        if (input == null) {
+        if (!network.hasInput()) {
             return Map.of("text/plain", toString());
         }
         return Renderers.bundle(summary());
@@ -819,23 +380,7 @@ public final class Model implements Displayable, AutoCloseable {
      */
     @Override
     public String toString() {
-        List<String> chain = layers.stream().map(Object::toString).collect(Collectors.toList());
-        if (chain.size() > PRINTED_LAYERS) {
-            int edge = PRINTED_LAYERS / 2;
-            List<String> shortened = new ArrayList<>(chain.subList(0, edge));
-            shortened.add("... " + (chain.size() - 2 * edge) + " more ...");
-            shortened.addAll(chain.subList(chain.size() - edge, chain.size()));
-            chain = shortened;
-        }
-        String source = encoder == null ? "" : "decoder of model \"" + encoder.name() + "\", ";
-        if (input == null) {
-            return "Model \"" + name + "\": " + source + (chain.isEmpty() ? "no layers" : String.join(" -> ", chain))
-                    + "; no input shape yet, call input(...)";
-        }
-        chain.add(0, Shapes.text(input));
-        chain.add(Shapes.text(outputShape()));
-        return String.format(Locale.ROOT, "Model \"%s\": %s%s, %,d parameters", name, source,
-                String.join(" -> ", chain), parameterCount());
+        return network.toString();
     }
 
     // ---------------------------------------------------------------- building for real
@@ -845,10 +390,7 @@ public final class Model implements Displayable, AutoCloseable {
      * {@link #device(String)}, else the engine's default (a GPU when one is usable, else the CPU).
      */
     public Device device() {
-        if (djl != null) {
-            return djl.getNDManager().getDevice();
-        }
-        return device != null ? device : engine().defaultDevice();
+        return network.device();
     }
 
     /**
@@ -862,8 +404,7 @@ public final class Model implements Displayable, AutoCloseable {
     public Model device(String name) {
         String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         if (wanted.equals("auto")) {
-            requireNotBuilt("change the device");
-            device = null;
+            network.device(null);
             return this;
         }
         if (wanted.equals("cpu")) {
@@ -878,16 +419,7 @@ public final class Model implements Displayable, AutoCloseable {
 
     /** Chooses the device before the model is built; a GPU that the engine does not see is an error. */
     public Model device(Device device) {
-        if (djl != null && !device.equals(device())) {
-            throw ModelErrors.deviceAfterBuild(this, device());
-        }
-        if (device.isGpu()) {
-            int gpus = engine().getGpuCount();
-            if (device.getDeviceId() >= gpus) {
-                throw ModelErrors.gpuNotAvailable(device, gpus);
-            }
-        }
-        this.device = device;
+        network.device(device);
         return this;
     }
 
@@ -902,28 +434,12 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public ai.djl.Model djl() {
-        if (closed) {
-            throw ModelErrors.closed(this);
-        }
-        if (djl == null) {
-            requireInput("parameters");
-            Block built = block();
-            try {
-                ai.djl.Model model = ai.djl.Model.newInstance(name, device());
-                model.setBlock(built);
-                Shape[] batchShapes = inputShapes().stream().map(s -> Shapes.batchOf(1, s)).toArray(Shape[]::new);
-                built.initialize(model.getNDManager(), DataType.FLOAT32, batchShapes);
-                djl = model;
-            } catch (EngineException e) {
-                throw ModelErrors.engineFailed(this, e);
-            }
-        }
-        return djl;
+        return network.djl();
     }
 
     /** Whether {@link #djl()} has built the parameters yet. Describing a model never does. */
     public boolean isBuilt() {
-        return djl != null;
+        return network.isBuilt();
     }
 
     /**
@@ -932,16 +448,11 @@ public final class Model implements Displayable, AutoCloseable {
      */
     @Override
     public void close() {
-        if (djl != null) {
-            djl.close();
-        }
-        closed = true;
+        network.close();
     }
 
-    // ---------------------------------------------------------------- training (io.perceptron.dsl.training)
-    // ==== BEGIN training section: fit(Table), fit(Examples), predict, evaluate, save(Path), load(Path).
-    // ==== The training helper owns the methods between these two markers; they delegate to
-    // ==== io.perceptron.dsl.training and use only the public API above (djl(), inputShape(), ...).
+    // ---------------------------------------------------------------- training, prediction, saving
+    // Each verb hands the network to io.perceptron.dsl.training or io.perceptron.dsl.io.
 
     /**
      * Training settings for this model on a table; finish with {@code train()}. See {@link Fit}
@@ -953,7 +464,7 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public Fit fit(Table data) {
-        return Fit.of(this, data);
+        return Fit.of(network, data);
     }
 
     /**
@@ -962,7 +473,7 @@ public final class Model implements Displayable, AutoCloseable {
      * <pre>{@code model.fit(Datasets.dogsVsConesImages(500, 28, 1)).epochs(5).train() }</pre>
      */
     public Fit fit(Examples data) {
-        return Fit.of(this, data);
+        return Fit.of(network, data);
     }
 
     /**
@@ -972,22 +483,23 @@ public final class Model implements Displayable, AutoCloseable {
      * <pre>{@code model.fit(x, y).loss(Loss.mse()).epochs(100).train() }</pre>
      */
     public Fit fit(NDArray x, NDArray y) {
-        return Fit.of(this, x, y);
+        return Fit.of(network, x, y);
     }
 
     /**
      * The trained model's answers for a table: the predicted class (as in the label column) and a
-     * probability per class, or the predicted numbers. See {@link Inference#predict(Model, Table)}.
+     * probability per class, or the predicted numbers.
      *
      * <pre>{@code model.predict(data)   // predicted, p_0, p_1 }</pre>
      */
+    @Override
     public Table predict(Table data) {
-        return Inference.predict(this, data);
+        return Inference.predict(network, data);
     }
 
     /** The trained model's answers for examples, as a table like {@link #predict(Table)}'s. */
     public Table predict(Examples data) {
-        return Inference.predict(this, data);
+        return Inference.predict(network, data);
     }
 
     /**
@@ -996,13 +508,13 @@ public final class Model implements Displayable, AutoCloseable {
      * <pre>{@code model.predict(manager.create(floatArrayOf(0.5f, -0.2f), Shape(1, 2))) }</pre>
      */
     public NDArray predict(NDArray x) {
-        return Inference.predict(this, x);
+        return Inference.predict(network, x);
     }
 
     /**
      * What the model outputs for each example, one row of numbers per example; no training of its
      * own needed. For an encoder trained inside a decoder, the rows are the sentences' meaning
-     * vectors. See {@link Inference#outputs(Model, Examples)}.
+     * vectors.
      *
      * <pre>{@code
      * val vectors = encoder.outputs(english.encodePairs(pairs, "english", 8, swedish, "swedish", 8))
@@ -1010,7 +522,7 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public float[][] outputs(Examples data) {
-        return Inference.outputs(this, data);
+        return Inference.outputs(network, data);
     }
 
     /**
@@ -1019,24 +531,24 @@ public final class Model implements Displayable, AutoCloseable {
      * <pre>{@code model.evaluate(test).accuracy()   // 0.96 }</pre>
      */
     public Evaluation evaluate(Table data) {
-        return Inference.evaluate(this, data);
+        return Inference.evaluate(network, data);
     }
 
     /** Loss and metrics on held-out examples. */
     public Evaluation evaluate(Examples data) {
-        return Inference.evaluate(this, data);
+        return Inference.evaluate(network, data);
     }
 
     /** Loss and metrics on held-out arrays. */
     public Evaluation evaluate(NDArray x, NDArray y) {
-        return Inference.evaluate(this, x, y);
+        return Inference.evaluate(network, x, y);
     }
 
     /**
      * The learned weights of dense layer {@code layer} (its {@code #} in {@code summary()}) as a
      * table: a row per input and a {@code bias} row, a column per output. The first layer's rows
      * are named by the feature columns the model was trained on, the last layer's columns by the
-     * classes. See {@link Weights#of(Model, int)}.
+     * classes.
      *
      * <pre>{@code
      * model.weights(0)                              // input | cone | dog ; orange, coneShaped, fur, size, bias
@@ -1044,7 +556,7 @@ public final class Model implements Displayable, AutoCloseable {
      * }</pre>
      */
     public Table weights(int layer) {
-        return Weights.of(this, layer);
+        return WeightTable.of(network, layer);
     }
 
     /**
@@ -1054,7 +566,7 @@ public final class Model implements Displayable, AutoCloseable {
      * <pre>{@code model.save(Path.of("moons.params")) }</pre>
      */
     public Model save(Path file) {
-        Checkpoints.save(this, file);
+        SavedModel.save(network, file);
         return this;
     }
 
@@ -1065,189 +577,7 @@ public final class Model implements Displayable, AutoCloseable {
      * <pre>{@code Model.sequential().input(2).dense(16).relu().dense(2).loadParameters(Path.of("moons.params")) }</pre>
      */
     public Model loadParameters(Path file) {
-        Checkpoints.loadParameters(this, file);
+        SavedModel.load(network, file);
         return this;
-    }
-
-    // ==== END training section
-
-    // ---------------------------------------------------------------- internals
-
-    /** The DJL block, built once (uninitialized until {@link #djl()} or an outer model initializes it). */
-    Block block() {
-        if (block == null) {
-            requireInput("block");
-            List<Block> built = new ArrayList<>();
-            for (int i = 0; i < layers.size(); i++) {
-                built.add(layers.get(i).block(layerInput(i)));
-            }
-            layerBlocks = built;
-            if (encoder == null && layers.get(0).masksPadding()) {
-                block = paddingMaskBlock(built);
-            } else if (encoder == null) {
-                block = new SequentialBlock().addAll(built);
-            } else {
-                boolean[] readsContext = new boolean[layers.size()];
-                for (int i = 0; i < layers.size(); i++) {
-                    readsContext[i] = layers.get(i).readsContext();
-                }
-                block = new DecoderBlock(encoder.block(), built, readsContext);
-            }
-            applyFreezing();
-        }
-        return block;
-    }
-
-    /**
-     * The stack with a padding mask for the layers that read it. Trailing padding is cut off only
-     * when that cannot change the output: every layer ignores padding given the mask, and one of
-     * them averages the steps away (so the output has no step axis to keep the length of).
-     */
-    private Block paddingMaskBlock(List<Block> built) {
-        boolean[] readsMask = new boolean[layers.size()];
-        boolean allIgnorePadding = true;
-        boolean stepsAveragedAway = false;
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            readsMask[i] = layer.readsPaddingMask();
-            allIgnorePadding &= layer.ignoresPadding();
-            stepsAveragedAway |= readsMask[i] && outputs.get(i).dimension() < layerInput(i).dimension();
-        }
-        return new PaddingMaskBlock(built, readsMask, allIgnorePadding && stepsAveragedAway);
-    }
-
-    /** The block of layer {@code index}, building the model's block if needed. */
-    Block layerBlock(int index) {
-        block();
-        return layerBlocks.get(index);
-    }
-
-    /** This model's block as a part receiving {@code input}; a part without input shape takes this one. */
-    Block blockFor(Shape received) {
-        outputShapeFrom(received);
-        if (input == null) {
-            input(received.getShape());
-        }
-        return block();
-    }
-
-    /** The output for examples shaped {@code received}, as a part of another model. */
-    Shape outputShapeFrom(Shape received) {
-        if (input != null) {
-            if (!input.equals(received)) {
-                throw ModelErrors.partExpectsOtherInput(new PartLayer(this).toString(), input, received);
-            }
-            return currentShape();
-        }
-        Shape shape = received;
-        for (Layer layer : layers) {
-            shape = layer.outputShape(shape);
-        }
-        return shape;
-    }
-
-    /** The parameter count for examples shaped {@code received}, as a part of another model. */
-    long parameterCountFrom(Shape received) {
-        outputShapeFrom(received);
-        if (input != null) {
-            return parameterCount();
-        }
-        long count = 0;
-        Shape shape = received;
-        for (Layer layer : layers) {
-            count += layer.parameterCount(shape);
-            shape = layer.outputShape(shape);
-        }
-        return count;
-    }
-
-    private boolean contains(Model other) {
-        for (Layer layer : layers) {
-            if (layer instanceof PartLayer part && (part.model() == other || part.model().contains(other))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Shape inferOutput(int index) {
-        Layer layer = layers.get(index);
-        Shape received = layerInput(index);
-        try {
-            if (encoder != null && layer.readsContext()) {
-                layer.checkContext(received, encoder.outputShape());
-            }
-            return layer.outputShape(received);
-        } catch (ShapeMismatch mismatch) {
-            throw ModelErrors.layerDoesNotFit(this, index, mismatch);
-        }
-    }
-
-    private Shape layerInput(int index) {
-        return index == 0 ? input : outputs.get(index - 1);
-    }
-
-    private Shape currentShape() {
-        return layers.isEmpty() ? input : outputs.get(layers.size() - 1);
-    }
-
-    /**
-     * Brings the built blocks' parameters in line with what is frozen. A part that this model does
-     * not freeze keeps its own settings.
-     */
-    private void applyFreezing() {
-        if (layerBlocks == null) {
-            return;
-        }
-        if (encoder != null) {
-            if (frozen) {
-                setFrozen(encoder.block(), true);
-            } else {
-                encoder.applyFreezing();
-            }
-        }
-        for (int i = 0; i < layers.size(); i++) {
-            boolean freezeThis = frozen || frozenLayers.contains(i);
-            if (!freezeThis && layers.get(i) instanceof PartLayer part) {
-                part.model().applyFreezing();
-            } else {
-                setFrozen(layerBlocks.get(i), freezeThis);
-            }
-        }
-    }
-
-    /**
-     * Freezes or unfreezes the learned parameters of {@code block}. Batch norm's running statistics
-     * never take gradients, frozen or not, so they are left alone.
-     */
-    private static void setFrozen(Block block, boolean freeze) {
-        block.freezeParameters(freeze, p -> p.getType() != Parameter.Type.RUNNING_MEAN
-                && p.getType() != Parameter.Type.RUNNING_VAR);
-    }
-
-    private void checkIndex(int index) {
-        if (index < 0 || index >= layers.size()) {
-            throw ModelErrors.noSuchLayer(this, index);
-        }
-    }
-
-    private void requireInput(String wanted) {
-        if (input == null) {
-            throw ModelErrors.noInputShape(this, wanted);
-        }
-    }
-
-    private void requireNotBuilt(String change) {
-        if (block != null) {
-            throw ModelErrors.alreadyBuilt(this, change);
-        }
-    }
-
-    private static Engine engine() {
-        try {
-            return Engine.getInstance();
-        } catch (EngineException e) {
-            throw ModelErrors.engineUnavailable(e);
-        }
     }
 }

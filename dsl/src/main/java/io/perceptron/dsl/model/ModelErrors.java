@@ -3,8 +3,8 @@ package io.perceptron.dsl.model;
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import io.perceptron.dsl.PerceptronException;
-import io.perceptron.dsl.layer.Shapes;
 import io.perceptron.dsl.layer.ShapeMismatch;
+import io.perceptron.dsl.layer.Shapes;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,13 +18,13 @@ public final class ModelErrors {
     }
 
     /** A layer received a shape it cannot take; {@code position} is its index in the summary. */
-    public static PerceptronException layerDoesNotFit(Model model, int position, ShapeMismatch mismatch) {
+    public static PerceptronException layerDoesNotFit(String model, int position, ShapeMismatch mismatch) {
         return new PerceptronException("Layer #" + position + " of " + quoted(model) + " does not fit: "
                 + mismatch.getMessage(), mismatch);
     }
 
     /** Something needs shapes, but the model was never told what one example looks like. */
-    public static PerceptronException noInputShape(Model model, String wanted) {
+    public static PerceptronException noInputShape(String model, String wanted) {
         return new PerceptronException(subject(model) + " has no input shape, so its " + wanted
                 + " cannot be worked out. Call input(...) first with the shape of one example: input(2) for two"
                 + " numbers per row, input(1, 28, 28) for 28x28 grey images, input(12) for 12 token ids.");
@@ -38,39 +38,38 @@ public final class ModelErrors {
     }
 
     /** {@code input(...)} called twice. */
-    public static PerceptronException inputAlreadySet(Model model, Shape existing) {
+    public static PerceptronException inputAlreadySet(String model, Shape existing) {
         return new PerceptronException(subject(model) + " already has the input shape " + Shapes.text(existing)
                 + ". A model takes one input shape: build a new model with Model.sequential() for another.");
     }
 
     /** A layer added after the model was built for real. */
-    public static PerceptronException alreadyBuilt(Model model, String change) {
+    public static PerceptronException alreadyBuilt(String model, String change) {
         return new PerceptronException("Cannot " + change + ": " + quoted(model) + " has already been built for DJL"
                 + " (its block exists and may hold trained parameters). Build a new model; to reuse this one's trained layers, add it as a part:"
                 + " Model.sequential().input(...).add(model.first(n)).dense(...).");
     }
 
     /** {@code freeze(i)} or {@code first(n)} with a layer number that does not exist. */
-    public static PerceptronException noSuchLayer(Model model, int index) {
-        int count = model.layers().size();
+    public static PerceptronException noSuchLayer(String model, int index, int count) {
         return new PerceptronException(subject(model) + " has no layer #" + index + ": it has " + count
                 + (count == 1 ? " layer, #0." : " layers, #0 to #" + (count - 1) + ".")
                 + " The numbers are those in the '#' column of summary().");
     }
 
     /** {@code first(0)}, or more layers than there are. */
-    public static PerceptronException invalidPartSize(Model model, int count) {
+    public static PerceptronException invalidPartSize(String model, int count, int layers) {
         return new PerceptronException("first(" + count + "): count must be from 1 to the number of layers of "
-                + quoted(model) + ", " + model.layers().size() + ".");
+                + quoted(model) + ", " + layers + ".");
     }
 
     /** A model added to itself, directly or through a part. */
-    public static PerceptronException partOfItself(Model model) {
+    public static PerceptronException partOfItself(String model) {
         return new PerceptronException(subject(model) + " cannot contain itself. Add another model as a part.");
     }
 
     /** A decoder added as a part of another model. */
-    public static PerceptronException decoderAsPart(Model decoder) {
+    public static PerceptronException decoderAsPart(String decoder) {
         return new PerceptronException(subject(decoder) + " is a decoder: it takes two inputs (the encoder's and"
                 + " its own), so it cannot be one step of a stack. Use it as a model of its own.");
     }
@@ -83,7 +82,7 @@ public final class ModelErrors {
     }
 
     /** {@code Model.decoder(encoder)} with an encoder that cannot serve. */
-    public static PerceptronException unusableEncoder(Model encoder, String why) {
+    public static PerceptronException unusableEncoder(String encoder, String why) {
         return new PerceptronException(subject(encoder) + " cannot be an encoder: " + why);
     }
 
@@ -102,13 +101,13 @@ public final class ModelErrors {
     }
 
     /** The device changed after parameters were placed on the old one. */
-    public static PerceptronException deviceAfterBuild(Model model, Device current) {
+    public static PerceptronException deviceAfterBuild(String model, Device current) {
         return new PerceptronException(subject(model) + " has already been built on " + current
                 + "; choose the device before its first use, e.g. Model.sequential().device(\"gpu\").input(...).");
     }
 
     /** A closed model used again. */
-    public static PerceptronException closed(Model model) {
+    public static PerceptronException closed(String model) {
         return new PerceptronException(subject(model) + " was closed and its parameters freed. Build it again to"
                 + " use it.");
     }
@@ -120,14 +119,14 @@ public final class ModelErrors {
     }
 
     /** The engine failed to start or place the parameters. */
-    public static PerceptronException engineFailed(Model model, RuntimeException cause) {
+    public static PerceptronException engineFailed(String model, RuntimeException cause) {
         return new PerceptronException("The deep-learning engine could not build " + quoted(model) + ": "
                 + cause.getMessage() + ". Check that PyTorch for this machine is on the class path.", cause);
     }
 
     /** {@code filters(i)} on a layer that is not a convolution. */
-    public static PerceptronException notAConvolution(Model model, int index, List<String> convolutions) {
-        return new PerceptronException("Layer #" + index + " (" + model.layers().get(index) + ") of " + quoted(model)
+    public static PerceptronException notAConvolution(String model, int index, String layer, List<String> convolutions) {
+        return new PerceptronException("Layer #" + index + " (" + layer + ") of " + quoted(model)
                 + " is not a convolution, so it has no filters to show. " + (convolutions.isEmpty()
                         ? "The model has no conv2d(...) layer of its own."
                         : "Convolution layers: " + String.join(", ", convolutions) + ". Pass one of those numbers.")
@@ -135,31 +134,60 @@ public final class ModelErrors {
     }
 
     /** {@code filters(i)} on a layer that is a whole model used as a part. */
-    public static PerceptronException filtersOfPart(Model model, int index, Model part) {
+    public static PerceptronException filtersOfPart(String model, int index, String part) {
         return new PerceptronException("Layer #" + index + " of " + quoted(model) + " is " + quoted(part)
                 + ", a part with layers of its own. Ask the part: filters(0) on the model you added gives its layer"
                 + " #0's filters.");
     }
 
     /** {@code outputOf(...)} on a decoder, whose layers also read the encoder's output. */
-    public static PerceptronException outputOfDecoder(Model decoder) {
+    public static PerceptronException outputOfDecoder(String decoder) {
         return new PerceptronException("outputOf(...) runs the layers of a plain stack, but " + quoted(decoder)
                 + " is a decoder: its layers also read the encoder's output. Call outputOf(...) on the encoder.");
     }
 
     /** {@code outputOf(...)} with examples shaped differently from the model's input. */
-    public static PerceptronException examplesDoNotFit(Model model, String examples, long[] shape) {
+    public static PerceptronException examplesDoNotFit(String model, Shape input, String examples, long[] shape) {
         return new PerceptronException("The examples '" + examples + "' are shaped "
                 + Arrays.toString(shape).replace('[', '(').replace(']', ')') + ", but " + quoted(model)
-                + " takes examples shaped " + Shapes.text(model.inputShape()) + ". Pass examples of that shape.");
+                + " takes examples shaped " + Shapes.text(input) + ". Pass examples of that shape.");
     }
 
-    private static String subject(Model model) {
-        return "Model \"" + model.name() + "\"";
+    // ---------------------------------------------------------------- reading weights
+
+    /** {@code weights(i)} with a layer number the model does not have. */
+    public static PerceptronException noLayerForWeights(String model, int layer, int count, List<String> dense) {
+        return new PerceptronException("Model \"" + model + "\" has no layer #" + layer + ": it has " + count
+                + (count == 1 ? " layer, #0" : " layers, #0 to #" + (count - 1)) + " (the '#' column of summary())."
+                + weightsAdvice(dense));
     }
 
-    private static String quoted(Model model) {
-        return "model \"" + model.name() + "\"";
+    /** {@code weights(i)} on a layer that is not {@code dense(...)}. */
+    public static PerceptronException layerHasNoWeightTable(String model, int layer, String kind, List<String> dense) {
+        return new PerceptronException("weights(" + layer + ") shows a dense layer's weights as a table, but layer #"
+                + layer + " of model \"" + model + "\" is " + kind + "." + weightsAdvice(dense)
+                + " A conv2d layer's filters come from model.filters(" + layer + "); other layers' parameters from"
+                + " model.djl().block.");
+    }
+
+    /** {@code weights(i)} on an encoder-decoder, whose block also holds the encoder. */
+    public static PerceptronException weightsOfDecoder(String model) {
+        return new PerceptronException("weights(...) reads the layers of a sequential model, but \"" + model
+                + "\" is a decoder. Ask its encoder (encoder().weights(i)), or read the decoder's parameters from"
+                + " model.djl().block.");
+    }
+
+    private static String weightsAdvice(List<String> dense) {
+        return dense.isEmpty() ? " This model has no dense layer."
+                : " Its dense layers: " + String.join(", ", dense) + ".";
+    }
+
+    private static String subject(String model) {
+        return "Model \"" + model + "\"";
+    }
+
+    private static String quoted(String model) {
+        return "model \"" + model + "\"";
     }
 
     /** A layer that marks padding (token id 0) anywhere but first in a plain stack. */

@@ -5,17 +5,17 @@ import ai.djl.nn.Block;
 import io.perceptron.dsl.layer.Layer;
 
 /**
- * Another model used as one step of a stack. Its block is the part's own block, so every model
+ * Another model's network used as one step of a stack. Its block is the part's own block, so every model
  * that contains the part shares its parameters: train it in one, freeze it, reuse it in another.
  */
 final class PartLayer implements Layer {
-    private final Model part;
+    private final Network part;
 
-    PartLayer(Model part) {
+    PartLayer(Network part) {
         this.part = part;
     }
 
-    Model model() {
+    Network network() {
         return part;
     }
 

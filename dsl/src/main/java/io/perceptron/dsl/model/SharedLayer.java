@@ -5,14 +5,14 @@ import ai.djl.nn.Block;
 import io.perceptron.dsl.layer.Layer;
 
 /**
- * One layer of another model, reused with its block (and so its trained parameters): what
- * {@link Model#first(int)} is made of.
+ * One layer of another network, reused with its block (and so its trained parameters): what
+ * {@link Network#first(int)}, behind {@code model.first(n)}, is made of.
  */
 final class SharedLayer implements Layer {
-    private final Model owner;
+    private final Network owner;
     private final int index;
 
-    SharedLayer(Model owner, int index) {
+    SharedLayer(Network owner, int index) {
         this.owner = owner;
         this.index = index;
     }

@@ -7,9 +7,9 @@ import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Sgd;
 import ai.djl.training.tracker.Tracker;
+import io.perceptron.dsl.names.Names;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -44,12 +44,16 @@ public final class Optimizer {
     /** AdamW's default weight decay, as in PyTorch and DJL. */
     public static final double ADAMW_DEFAULT_DECAY = 0.01;
 
-    private static final Map<String, Supplier<Optimizer>> BY_NAME = new LinkedHashMap<>();
+    /** The optimizers {@link #named(String)} knows, each with its default settings. */
+    private static final Names<Supplier<Optimizer>> BY_NAME =
+            Names.of("optimizer", "Optimizer.named(\"adam\")", catalogue());
 
-    static {
-        BY_NAME.put("sgd", () -> sgd(SGD_DEFAULT_RATE));
-        BY_NAME.put("adam", () -> adam(ADAM_DEFAULT_RATE));
-        BY_NAME.put("adamW", () -> adamW(ADAM_DEFAULT_RATE, ADAMW_DEFAULT_DECAY));
+    private static Map<String, Supplier<Optimizer>> catalogue() {
+        Map<String, Supplier<Optimizer>> optimizers = new LinkedHashMap<>();
+        optimizers.put("sgd", () -> sgd(SGD_DEFAULT_RATE));
+        optimizers.put("adam", () -> adam(ADAM_DEFAULT_RATE));
+        optimizers.put("adamW", () -> adamW(ADAM_DEFAULT_RATE, ADAMW_DEFAULT_DECAY));
+        return optimizers;
     }
 
     private enum Kind { SGD, ADAM, ADAMW }
@@ -140,18 +144,12 @@ public final class Optimizer {
      * }</pre>
      */
     public static Optimizer named(String name) {
-        String key = normalize(name);
-        for (Map.Entry<String, Supplier<Optimizer>> entry : BY_NAME.entrySet()) {
-            if (normalize(entry.getKey()).equals(key)) {
-                return entry.getValue().get();
-            }
-        }
-        throw OptimizerErrors.unknownName(name, names());
+        return BY_NAME.resolve(name).get();
     }
 
     /** The names {@link #named(String)} accepts. */
     public static List<String> names() {
-        return List.copyOf(BY_NAME.keySet());
+        return BY_NAME.names();
     }
 
     /**
@@ -291,10 +289,6 @@ public final class Optimizer {
             throw OptimizerErrors.badArgument(optimizer, "weightDecay", "zero or a small positive number such as 0.01",
                     weightDecay);
         }
-    }
-
-    private static String normalize(String name) {
-        return name == null ? "" : name.replaceAll("[\\s_-]", "").toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -1,16 +1,10 @@
 package io.perceptron.dsl.optimizer;
 
 import io.perceptron.dsl.PerceptronException;
-import java.util.List;
 
 /** The messages a user sees when an optimizer or a schedule is asked for wrongly. */
 final class OptimizerErrors {
     private OptimizerErrors() {
-    }
-
-    static PerceptronException unknownName(String name, List<String> valid) {
-        return new PerceptronException("There is no optimizer called '" + name + "'. Valid names: "
-                + String.join(", ", valid) + " (case, '_' and '-' do not matter), e.g. Optimizer.named(\"adam\").");
     }
 
     static PerceptronException badArgument(String optimizer, String argument, String expected, double received) {

@@ -79,8 +79,12 @@ public final class LivePlot {
         return new LivePlot(title, xLabel, yLabel, System::nanoTime);
     }
 
-    /** As {@link #show(String, String, String)}, timed by {@code nanoClock} (tests drive it by hand). */
-    static LivePlot show(String title, String xLabel, String yLabel, LongSupplier nanoClock) {
+    /**
+     * As {@link #show(String, String, String)}, timed by {@code nanoClock} instead of the system's
+     * clock: its redraws follow that time, so a replay of a recorded run, or a test, decides when
+     * they happen.
+     */
+    public static LivePlot show(String title, String xLabel, String yLabel, LongSupplier nanoClock) {
         return new LivePlot(title, xLabel, yLabel, nanoClock);
     }
 

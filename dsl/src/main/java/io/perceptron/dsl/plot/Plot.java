@@ -2,7 +2,6 @@ package io.perceptron.dsl.plot;
 
 import ai.djl.ndarray.NDArray;
 import io.perceptron.dsl.data.Examples;
-import io.perceptron.dsl.model.Model;
 import java.awt.image.RenderedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -401,14 +400,14 @@ public final class Plot {
     /**
      * A trained two-feature model's decision regions under the scatter of {@code data}: the
      * model predicts every point of a grid over the two feature columns (see
-     * {@link Predictor#of(Model, String, String)}).
+     * {@link Predictor#of(TablePredictor, String, String)}); a {@code Model} is a {@link TablePredictor}.
      *
      * <pre>{@code
      * model.fit(data).features("x1", "x2").label("label").train()
      * Plot.decisionBoundary(model, data, "x1", "x2", "label")
      * }</pre>
      */
-    public static Figure decisionBoundary(Model model, Table data, String x1, String x2, String label) {
+    public static Figure decisionBoundary(TablePredictor model, Table data, String x1, String x2, String label) {
         return decisionBoundary(data, x1, x2, label, Predictor.of(model, x1, x2));
     }
 

@@ -1,6 +1,5 @@
 package io.perceptron.dsl.plot;
 
-import io.perceptron.dsl.model.Model;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 import tech.tablesaw.api.DoubleColumn;
@@ -41,8 +40,9 @@ public interface Predictor {
     }
 
     /**
-     * A trained model as a predictor: the points become a table with the two feature columns the
-     * model was trained on, and {@code model.predict} scores them all at once. A two-class model
+     * A trained model (any {@link TablePredictor}) as a predictor: the points become a table with
+     * the two feature columns the model was trained on, and {@code model.predict} scores them all
+     * at once. A two-class model
      * gives the probability of its second class; a model with more classes gives the index of
      * the most probable one.
      *
@@ -50,7 +50,7 @@ public interface Predictor {
      * Plot.decisionBoundary(data, "x1", "x2", "label", Predictor.of(model, "x1", "x2"))
      * }</pre>
      */
-    static Predictor of(Model model, String x1, String x2) {
+    static Predictor of(TablePredictor model, String x1, String x2) {
         return points -> {
             double[] first = new double[points.length];
             double[] second = new double[points.length];

@@ -1,9 +1,11 @@
 package io.perceptron.dsl.tensor;
 
 import ai.djl.ndarray.NDArray;
+import io.perceptron.dsl.names.Names;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -43,7 +45,7 @@ public final class Activations {
         return Function.IDENTITY.apply(x);
     }
 
-    /** {@link #identity(double)} for a tensor (a copy, so it can be freed independently). */
+    /** {@link #identity(double)} for a tensor (a copy, so it can be freed independently, that autograd goes through). */
     public static NDArray identity(NDArray x) {
         return Function.IDENTITY.apply(x);
     }
@@ -142,9 +144,9 @@ public final class Activations {
         return scores.softmax(-1);
     }
 
-    /** The names of the activations a single neuron can use, for {@link Neuron#of}. */
+    /** The names of the activations a single neuron can use, for {@link Neuron#of}: all but softmax. */
     public static List<String> names() {
-        return Arrays.stream(Function.values()).map(f -> f.label).toList();
+        return PER_NUMBER.names();
     }
 
     /**
@@ -164,24 +166,24 @@ public final class Activations {
         for (int i = 0; i < points; i++) x[i] = from + (to - from) * i / (points - 1);
         Table table = Table.create("activations", DoubleColumn.create("x", x));
         for (Function function : Function.values()) {
-            table.addColumns(DoubleColumn.create(function.label, Arrays.stream(x).map(function::apply).toArray()));
+            if (function.perNumber()) {
+                table.addColumns(DoubleColumn.create(function.label, Arrays.stream(x).map(function::apply).toArray()));
+            }
         }
         return table;
     }
 
-    /** The activation called {@code name}, ignoring case, spaces, dashes and underscores ("leaky_relu" = "leakyRelu"). */
+    /** The one-number activation called {@code name}, ignoring case, spaces, dashes and underscores ("leaky_relu" = "leakyRelu"). */
     static Function named(String name) {
-        String wanted = name == null ? "" : name.replaceAll("[_\\s-]", "").toLowerCase(Locale.ROOT);
-        for (Function function : Function.values()) {
-            if (function.label.toLowerCase(Locale.ROOT).equals(wanted)) {
-                return function;
-            }
-        }
-        throw TensorErrors.unknownActivation(String.valueOf(name), names());
+        return PER_NUMBER.resolve(name);
     }
 
-    /** The one-number activations, each as a function of a number and of a tensor. */
-    enum Function {
+    /**
+     * The DSL's one catalogue of activations: the layers ({@code relu()}, {@code activation("gelu")},
+     * a transformer's feed-forward) and the functions and neurons here all compute them from it. Each
+     * works on a tensor; all but softmax also on one number.
+     */
+    public enum Function {
         BINARY_STEP("binaryStep") {
             double apply(double x) {
                 return x >= 0 ? 1 : 0;
@@ -203,7 +205,8 @@ public final class Activations {
             }
 
             NDArray apply(NDArray x) {
-                return x.duplicate();
+                // A new array that autograd goes back through; duplicate() would cut the gradient off.
+                return x.add(0f);
             }
         },
         SIGMOID("sigmoid") {
@@ -250,6 +253,20 @@ public final class Activations {
             NDArray apply(NDArray x) {
                 return ai.djl.nn.Activation.gelu(x);
             }
+        },
+        SOFTMAX("softmax") {
+            @Override
+            boolean perNumber() {
+                return false;
+            }
+
+            double apply(double x) {
+                throw new UnsupportedOperationException("softmax needs all the scores at once: Activations.softmax(scores)");
+            }
+
+            NDArray apply(NDArray x) {
+                return x.softmax(-1);
+            }
         };
 
         final String label;
@@ -258,9 +275,42 @@ public final class Activations {
             this.label = label;
         }
 
+        /** The name as the DSL writes it: {@code "leakyRelu"}, the method that adds it as a layer. */
+        public String label() {
+            return label;
+        }
+
+        /**
+         * This activation on every number of {@code x} (softmax: along the last axis), a new tensor
+         * that autograd can go back through; {@code slope} is leaky ReLU's for negative inputs, and
+         * the others ignore it.
+         */
+        public NDArray apply(NDArray x, double slope) {
+            return this == LEAKY_RELU ? leakyRelu(x, slope) : apply(x);
+        }
+
+        /** Whether it takes one number at a time (all but softmax, which needs all the scores). */
+        boolean perNumber() {
+            return true;
+        }
+
         abstract double apply(double x);
 
         abstract NDArray apply(NDArray x);
+    }
+
+    /** The activations a single number can go through, by name: what {@link Neuron#of} accepts. */
+    private static final Names<Function> PER_NUMBER = Names.of("one-number activation",
+            "Neuron.of(listOf(0.8, -0.5), 0.1, \"sigmoid\")", perNumber());
+
+    private static Map<String, Function> perNumber() {
+        Map<String, Function> functions = new LinkedHashMap<>();
+        for (Function function : Function.values()) {
+            if (function.perNumber()) {
+                functions.put(function.label, function);
+            }
+        }
+        return functions;
     }
 
     /**

@@ -73,12 +73,6 @@ public final class TensorErrors {
                 + "that was in the list, or use get(index).");
     }
 
-    /** An activation name that does not exist; lists the ones that do. */
-    public static PerceptronException unknownActivation(String name, Collection<String> known) {
-        return new PerceptronException("Unknown activation '" + name + "'. Known activations: "
-                + String.join(", ", known) + ".");
-    }
-
     /** Inputs and weights of a neuron that differ in number. */
     public static PerceptronException inputCount(int weights, long inputs) {
         return new PerceptronException("This neuron has " + weights + " weights, one per input, but " + inputs

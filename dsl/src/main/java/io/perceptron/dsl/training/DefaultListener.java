@@ -1,7 +1,6 @@
 package io.perceptron.dsl.training;
 
 import io.perceptron.dsl.display.Display;
-import io.perceptron.dsl.plot.LiveTrainingPlot;
 import java.util.function.Supplier;
 
 /**

@@ -1,19 +1,13 @@
 package io.perceptron.dsl.training;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Examples;
-import io.perceptron.dsl.data.Vocabulary;
 import io.perceptron.dsl.loss.Loss;
-import io.perceptron.dsl.model.Model;
+import io.perceptron.dsl.model.Network;
 import io.perceptron.dsl.optimizer.Optimizer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 import tech.tablesaw.api.Table;
 
@@ -44,65 +38,47 @@ import tech.tablesaw.api.Table;
  */
 public final class Fit {
     /** Epochs when {@link #epochs(int)} is not called. */
-    public static final int DEFAULT_EPOCHS = 10;
+    public static final int DEFAULT_EPOCHS = Settings.DEFAULT_EPOCHS;
     /** Batch size when {@link #batchSize(int)} is not called. */
-    public static final int DEFAULT_BATCH_SIZE = 32;
+    public static final int DEFAULT_BATCH_SIZE = Settings.DEFAULT_BATCH_SIZE;
     /**
      * Below this many numbers of activations per batch (the sum of every layer's output size,
      * times the batch size) training, prediction and evaluation use one engine thread; above it,
-     * the engine's own count.
-     * Small operations gain little from more threads and lose a lot when the cores are busy with
-     * other work, because the engine's threads wait for each other by spinning. Measured on 2
-     * cores, one process: an MLP 2-64-64-2 at batch 64 (17 thousand numbers per batch) ran an
-     * epoch in 173 ms with one thread and 211 ms with two; a small CNN on 28x28 images at batch 64
-     * (1 million) in 344 ms with one and 253 ms with two while the machine was lightly shared, but
-     * 8 epochs of a similar CNN took 2.3-4.3 s with one thread and 13-38 s with two while other
-     * builds kept both cores busy.
+     * the engine's own count: small operations gain little from more threads and lose a lot when the
+     * cores are busy with other work. The measurements behind the number are with its definition,
+     * in the training package's {@code Threads}.
      */
-    public static final long SMALL_BATCH_ACTIVATIONS = 16L * 1024 * 1024;
+    public static final long SMALL_BATCH_ACTIVATIONS = Threads.SMALL_BATCH_ACTIVATIONS;
 
-    private final Model model;
-    private final Source source;
-    private List<String> features = List.of();
-    private List<String> labels = List.of();
-    private Loss loss;
-    private Optimizer optimizer;
-    private Integer epochs;
-    private Integer batchSize;
-    private double validationSplit;
-    private Source validation;
-    private long seed;
-    private boolean seedChosen;
-    private boolean shuffle = true;
-    private int patience;
-    private String monitor;
-    private Path checkpoint;
-    private final List<TrainingListener> listeners = new ArrayList<>();
-    private boolean quiet;
-    private int threads;
+    private final Network network;
+    private final TrainingSource source;
+    private final Settings settings = new Settings();
 
-    private Fit(Model model, Source source) {
-        this.model = model;
+    private Fit(Network network, TrainingSource source) {
+        this.network = network;
         this.source = source;
-        this.seed = new Random().nextInt(1_000_000);
-    }
-
-    /** Training settings for {@code model} on a table; what {@code model.fit(table)} returns. */
-    public static Fit of(Model model, Table data) {
-        return new Fit(model, new Source.OfTable(data));
-    }
-
-    /** Training settings for {@code model} on examples (images, token sequences); {@code model.fit(examples)}. */
-    public static Fit of(Model model, Examples data) {
-        return new Fit(model, new Source.OfExamples(data));
     }
 
     /**
-     * Training settings for {@code model} on NDArrays: {@code x} holds the examples along its first
+     * Training settings for a model's network on a table; what {@code model.fit(table)} returns.
+     * Public only because {@code Model} lives in another package: a cell never holds a network,
+     * so {@code model.fit(...)} is its one way in.
+     */
+    public static Fit of(Network model, Table data) {
+        return new Fit(model, new TableSource(data));
+    }
+
+    /** Training settings for a model's network on examples (images, token sequences); {@code model.fit(examples)}. */
+    public static Fit of(Network model, Examples data) {
+        return new Fit(model, new ExamplesSource(data));
+    }
+
+    /**
+     * Training settings for a model's network on NDArrays: {@code x} holds the examples along its first
      * axis, {@code y} their labels (integers: class indices; floats: numbers); {@code model.fit(x, y)}.
      */
-    public static Fit of(Model model, NDArray x, NDArray y) {
-        return new Fit(model, Source.ofArrays(x, y));
+    public static Fit of(Network model, NDArray x, NDArray y) {
+        return new Fit(model, ArraysSource.of(x, y));
     }
 
     // ------------------------------------------------------------ settings
@@ -114,7 +90,7 @@ public final class Fit {
      * <pre>{@code model.fit(data).features("x1", "x2") }</pre>
      */
     public Fit features(String... columns) {
-        this.features = List.of(columns);
+        settings.features = List.of(columns);
         return this;
     }
 
@@ -125,7 +101,7 @@ public final class Fit {
      * <pre>{@code model.fit(scenes).label("dog", "cone")   // multi-label }</pre>
      */
     public Fit label(String... columns) {
-        this.labels = List.of(columns);
+        settings.labels = List.of(columns);
         return this;
     }
 
@@ -135,7 +111,7 @@ public final class Fit {
      * <pre>{@code model.fit(data).loss(Loss.huber(0.5)) }</pre>
      */
     public Fit loss(Loss loss) {
-        this.loss = loss;
+        settings.loss = loss;
         return this;
     }
 
@@ -150,7 +126,7 @@ public final class Fit {
      * <pre>{@code model.fit(data).optimizer(Optimizer.sgd(0.1, 0.9)) }</pre>
      */
     public Fit optimizer(Optimizer optimizer) {
-        this.optimizer = optimizer;
+        settings.optimizer = optimizer;
         return this;
     }
 
@@ -171,7 +147,7 @@ public final class Fit {
         if (epochs < 1) {
             throw TrainingErrors.badSetting("epochs", "at least 1", epochs);
         }
-        this.epochs = epochs;
+        settings.epochs = epochs;
         return this;
     }
 
@@ -180,7 +156,7 @@ public final class Fit {
         if (batchSize < 1) {
             throw TrainingErrors.badSetting("batchSize", "at least 1", batchSize);
         }
-        this.batchSize = batchSize;
+        settings.batchSize = batchSize;
         return this;
     }
 
@@ -195,25 +171,25 @@ public final class Fit {
         if (!(fraction >= 0 && fraction < 1)) {
             throw TrainingErrors.badSetting("validationSplit", "a fraction from 0 up to (not including) 1", fraction);
         }
-        this.validationSplit = fraction;
+        settings.validationSplit = fraction;
         return this;
     }
 
     /** Validates on a table of its own instead of a split, read with the same columns and classes. */
     public Fit validation(Table data) {
-        this.validation = new Source.OfTable(data);
+        settings.validation = new TableSource(data);
         return this;
     }
 
     /** Validates on examples of their own instead of a split. */
     public Fit validation(Examples data) {
-        this.validation = new Source.OfExamples(data);
+        settings.validation = new ExamplesSource(data);
         return this;
     }
 
     /** Validates on arrays of their own instead of a split. */
     public Fit validation(NDArray x, NDArray y) {
-        this.validation = Source.ofArrays(x, y);
+        settings.validation = ArraysSource.of(x, y);
         return this;
     }
 
@@ -223,14 +199,14 @@ public final class Fit {
      * been built yet. Default: a random seed, shown in the settings.
      */
     public Fit seed(long seed) {
-        this.seed = seed;
-        this.seedChosen = true;
+        settings.seed = seed;
+        settings.seedChosen = true;
         return this;
     }
 
     /** Whether to visit the training examples in a new random order each epoch. Default {@code true}. */
     public Fit shuffle(boolean shuffle) {
-        this.shuffle = shuffle;
+        settings.shuffle = shuffle;
         return this;
     }
 
@@ -252,8 +228,8 @@ public final class Fit {
         if (patience < 1) {
             throw TrainingErrors.badSetting("earlyStopping", "a patience of at least 1 epoch", patience);
         }
-        this.patience = patience;
-        this.monitor = monitor;
+        settings.patience = patience;
+        settings.monitor = monitor;
         return this;
     }
 
@@ -265,7 +241,7 @@ public final class Fit {
      * <pre>{@code model.fit(data).validationSplit(0.2).checkpoint(Path.of("best.params")) }</pre>
      */
     public Fit checkpoint(Path file) {
-        this.checkpoint = file;
+        settings.checkpoint = file;
         return this;
     }
 
@@ -276,7 +252,7 @@ public final class Fit {
 
     /** Adds a listener that hears about every batch and epoch; see {@link TrainingListener}. */
     public Fit listener(TrainingListener listener) {
-        listeners.add(listener);
+        settings.listeners.add(listener);
         return this;
     }
 
@@ -296,7 +272,7 @@ public final class Fit {
 
     /** Leaves out the default progress output (the listeners added with {@link #listener} still hear everything). */
     public Fit quiet() {
-        this.quiet = true;
+        settings.quiet = true;
         return this;
     }
 
@@ -309,7 +285,7 @@ public final class Fit {
         if (threads < 1) {
             throw TrainingErrors.badSetting("threads", "at least 1", threads);
         }
-        this.threads = threads;
+        settings.threads = threads;
         return this;
     }
 
@@ -324,274 +300,28 @@ public final class Fit {
      *                             {@link TrainingInterruptedException}, when the thread is interrupted
      */
     public TrainingRun train() {
-        Shape input = inputShapeOf(model);
-        // Seeding before the model is built makes the initial weights part of what the seed repeats.
-        Engine.getInstance().setRandomSeed((int) seed);
-        TrainingData data = prepare();
-        if (model.encoder() != null) {
-            data = asDecoderData(data);
-        }
-        checkModelFits(input, data);
-        TrainingData trainData = data;
-        TrainingData validationData = null;
-        if (validation != null) {
-            validationData = validation.read(data.signature());
-        } else if (validationSplit > 0) {
-            List<TrainingData> parts = split(data);
-            trainData = parts.get(0);
-            validationData = parts.get(1);
-        }
-        Loss chosenLoss = data.signature().lossFunction();
-        ai.djl.Model djl = model.djl();
-        String monitored = monitor != null ? monitor : validationData != null ? "val_loss" : "loss";
-        TrainingData confusionData = validationData != null ? validationData : trainData;
-        List<TrainingListener> heard = new ArrayList<>();
-        if (!quiet) {
-            heard.add(DefaultListener.create());
-        }
-        heard.addAll(listeners);
-        TrainingLoop.Plan plan = new TrainingLoop.Plan(djl, trainData, validationData, chosenLoss,
-                optimizer != null ? optimizer : Optimizer.adam(), epochs(), batchSize(), seed, shuffle, patience,
-                monitored, checkpoint, heard, describe(data, trainData, validationData), threadsFor(),
-                () -> Inference.confusionMatrix(djl, confusionData));
-        return new TrainingLoop(plan).run();
-    }
-
-    private int epochs() {
-        return epochs != null ? epochs : DEFAULT_EPOCHS;
-    }
-
-    private int batchSize() {
-        return batchSize != null ? batchSize : DEFAULT_BATCH_SIZE;
-    }
-
-    private int threadsFor() {
-        if (threads > 0) {
-            return threads;
-        }
-        return Threads.forBatch(model, batchSize());
-    }
-
-    /**
-     * Reads the data. A model trained before keeps its classes in their order when the new data
-     * has the same columns and no new classes, so class indices mean the same across fits.
-     */
-    private TrainingData prepare() {
-        TrainingData fresh = source.read(features, labels, loss);
-        Signature previous = model.isBuilt() ? Signature.of(model.djl()) : null;
-        Signature now = fresh.signature();
-        if (previous != null && previous.task() == now.task() && previous.features().equals(now.features())
-                && previous.labels().equals(now.labels()) && previous.classes().containsAll(now.classes())
-                && !previous.classes().equals(now.classes())) {
-            Signature kept = new Signature(now.features(), now.featureShape(), now.labels(), now.task(),
-                    previous.classes(), previous.classType(), now.loss(), now.decoderStart());
-            return source.read(kept);
-        }
-        return fresh;
-    }
-
-    /**
-     * An encoder-decoder learns with teacher forcing: its second input is the label sequence
-     * shifted right behind the start token, which must therefore be one of the classes.
-     */
-    private TrainingData asDecoderData(TrainingData data) {
-        Signature signature = data.signature();
-        int start = signature.classes().indexOf(Vocabulary.START);
-        if (signature.task() != Loss.Task.CLASSIFICATION || data.examples().labelShape().length != 1 || start < 0) {
-            throw TrainingErrors.decoderNeedsTokenSequences(model.name(), data.description());
-        }
-        return data.with(signature.withDecoderStart(start));
-    }
-
-    private static Shape inputShapeOf(Model model) {
-        try {
-            return model.inputShape();
-        } catch (PerceptronException e) {
-            throw TrainingErrors.inputShapeUnknown(model.toString());
-        }
-    }
-
-    private void checkModelFits(Shape input, TrainingData data) {
-        Signature signature = data.signature();
-        if (signature.decoderStart() >= 0) {
-            long[] labelShape = data.examples().labelShape();
-            if (!Arrays.equals(input.getShape(), labelShape)) {
-                throw TrainingErrors.decoderInputMismatch(input.getShape(), labelShape);
-            }
-            input = model.inputShapes().get(0);
-        }
-        long[] expected = input.getShape();
-        if (!Arrays.equals(expected, signature.featureShape())) {
-            if (!signature.features().isEmpty()) {
-                throw TrainingErrors.inputSizeMismatch(expected, signature.features());
-            }
-            throw TrainingErrors.inputShapeMismatch(expected, signature.featureShape(), data.description());
-        }
-        Shape output = model.outputShape();
-        long outputs = output.dimension() == 0 ? 1 : output.get(output.dimension() - 1);
-        String labelText = signature.labels().size() == 1 ? "the label '" + signature.labels().get(0) + "'"
-                : "the labels";
-        switch (signature.task()) {
-            case CLASSIFICATION -> {
-                if (outputs != signature.classes().size()) {
-                    throw TrainingErrors.outputSizeMismatch(outputs, labelText, signature.classes().size(),
-                            "has " + (signature.classes().size() <= 10 ? "classes " + signature.classes() + ", that is"
-                                    : "as many classes as"));
-                }
-            }
-            case MULTI_LABEL -> {
-                if (outputs != signature.classes().size()) {
-                    throw TrainingErrors.outputSizeMismatch(outputs, "the data", signature.classes().size(),
-                            "has yes/no labels " + signature.classes() + ", that is");
-                }
-            }
-            default -> {
-                long wanted = data.examples().labelShape().length == 0 ? 1
-                        : Arrays.stream(data.examples().labelShape()).reduce(1, (a, b) -> a * b);
-                long produced = Arrays.stream(output.getShape()).reduce(1, (a, b) -> a * b);
-                if (produced != wanted) {
-                    throw TrainingErrors.outputSizeMismatch(produced, labelText, wanted, "needs one number per label, that is");
-                }
-            }
-        }
-    }
-
-    private List<TrainingData> split(TrainingData data) {
-        int n = data.size();
-        int held = (int) Math.round(n * validationSplit);
-        if (held == 0 || held == n) {
-            throw TrainingErrors.splitTooSmall(n, validationSplit);
-        }
-        int[] order = Batches.identity(n);
-        Random random = new Random(seed ^ 0x5eed5eedL);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return List.of(data.select(Arrays.copyOfRange(order, 0, n - held)),
-                data.select(Arrays.copyOfRange(order, n - held, n)));
-    }
-
-    private String describe(TrainingData data, TrainingData trainData, TrainingData validationData) {
-        Signature signature = data.signature();
-        StringBuilder text = new StringBuilder();
-        text.append(model.name()).append(" on ").append(data.description()).append(": ");
-        if (!signature.features().isEmpty()) {
-            text.append("features ").append(String.join(", ", signature.features()))
-                    .append(features.isEmpty() ? " (default: numeric columns)" : "").append("; ");
-            text.append("label ").append(String.join(", ", signature.labels()))
-                    .append(labels.isEmpty() ? " (default)" : "").append("; ");
-        }
-        if (signature.task() != Loss.Task.REGRESSION) {
-            text.append(signature.task() == Loss.Task.CLASSIFICATION ? "classes " : "labels ")
-                    .append(TrainingData.preview(signature.classes())).append("; ");
-        }
-        text.append("loss ").append(signature.loss()).append(loss == null ? " (default for these labels)" : "")
-                .append("; optimizer ").append(optimizer != null ? optimizer : Optimizer.adam() + " (default)")
-                .append("; epochs ").append(epochs()).append(epochs == null ? " (default)" : "")
-                .append("; batchSize ").append(batchSize()).append(batchSize == null ? " (default)" : "")
-                .append("; ").append(trainData.size()).append(" training examples, ");
-        if (validationData == null) {
-            text.append("no validation (default)");
-        } else {
-            text.append(validationData.size()).append(" validation examples")
-                    .append(validation != null ? " (given)" : " (validationSplit " + validationSplit + ")");
-        }
-        text.append("; seed ").append(seed).append(seedChosen ? "" : " (random; pass seed(" + seed + ") to repeat)")
-                .append("; shuffle ").append(shuffle);
-        if (patience > 0) {
-            text.append("; earlyStopping patience ").append(patience);
-        }
-        if (checkpoint != null) {
-            text.append("; checkpoint ").append(checkpoint);
-        }
-        int chosenThreads = threadsFor();
-        text.append("; threads ").append(chosenThreads > 0 ? Integer.toString(chosenThreads) : "engine default")
-                .append(threads > 0 ? "" : " (default)")
-                .append("; device ").append(model.device());
-        return text.toString();
+        return new TrainingLoop(Plan.of(network, source, settings)).run();
     }
 
     /** The settings as chosen so far, defaults marked; data-dependent defaults are resolved by {@link #train()}. */
     @Override
     public String toString() {
-        return "Fit(" + model.name() + " on " + source + ": features "
-                + (features.isEmpty() ? "all numeric columns except the label (default)" : String.join(", ", features))
-                + "; label " + (labels.isEmpty() ? "'" + TrainingData.DEFAULT_LABEL + "' (default)" : String.join(", ", labels))
-                + "; loss " + (loss != null ? loss : "chosen from the label (default)")
-                + "; optimizer " + (optimizer != null ? optimizer : Optimizer.adam() + " (default)")
-                + "; epochs " + epochs() + (epochs == null ? " (default)" : "")
-                + "; batchSize " + batchSize() + (batchSize == null ? " (default)" : "")
-                + "; validation " + (validation != null ? "given" : validationSplit > 0 ? "split " + validationSplit : "none (default)")
-                + "; seed " + seed + (seedChosen ? "" : " (random)")
-                + "; shuffle " + shuffle
-                + (patience > 0 ? "; earlyStopping patience " + patience + (monitor != null ? " on " + monitor : "") : "")
-                + (checkpoint != null ? "; checkpoint " + checkpoint : "")
-                + (quiet ? "; quiet" : "") + ")";
-    }
-
-    /** Where the training data comes from, read on demand with or without an earlier signature. */
-    private sealed interface Source {
-        TrainingData read(List<String> features, List<String> labels, Loss loss);
-
-        TrainingData read(Signature signature);
-
-        record OfTable(Table table) implements Source {
-            @Override
-            public TrainingData read(List<String> features, List<String> labels, Loss loss) {
-                return TrainingData.fromTable(table, features, labels, loss);
-            }
-
-            @Override
-            public TrainingData read(Signature signature) {
-                return TrainingData.fromTable(table, signature);
-            }
-
-            @Override
-            public String toString() {
-                return "table " + table.name() + " (" + table.rowCount() + " rows)";
-            }
-        }
-
-        record OfExamples(Examples examples) implements Source {
-            @Override
-            public TrainingData read(List<String> features, List<String> labels, Loss loss) {
-                return TrainingData.fromExamples(examples, loss);
-            }
-
-            @Override
-            public TrainingData read(Signature signature) {
-                return TrainingData.fromExamples(examples, signature);
-            }
-
-            @Override
-            public String toString() {
-                return examples.toString();
-            }
-        }
-
-        /** Arrays are copied when the fit is set up, so the caller may close them right after. */
-        static Source ofArrays(NDArray x, NDArray y) {
-            return new OfArrays(TrainingData.arraysAsExamples(x, y), y.getDataType().isInteger());
-        }
-
-        record OfArrays(Examples examples, boolean integerLabels) implements Source {
-            @Override
-            public TrainingData read(List<String> features, List<String> labels, Loss loss) {
-                return TrainingData.fromArrays(examples, integerLabels, loss);
-            }
-
-            @Override
-            public TrainingData read(Signature signature) {
-                return TrainingData.fromExamples(examples, signature);
-            }
-
-            @Override
-            public String toString() {
-                return "arrays (" + examples.size() + " examples)";
-            }
-        }
+        return "Fit(" + network.name() + " on " + source + ": features "
+                + (settings.features.isEmpty() ? "all numeric columns except the label (default)"
+                        : String.join(", ", settings.features))
+                + "; label " + (settings.labels.isEmpty() ? "'" + TrainingData.DEFAULT_LABEL + "' (default)"
+                        : String.join(", ", settings.labels))
+                + "; loss " + (settings.loss != null ? settings.loss : "chosen from the label (default)")
+                + "; optimizer " + settings.optimizer() + (settings.optimizer == null ? " (default)" : "")
+                + "; epochs " + settings.epochs() + (settings.epochs == null ? " (default)" : "")
+                + "; batchSize " + settings.batchSize() + (settings.batchSize == null ? " (default)" : "")
+                + "; validation " + (settings.validation != null ? "given"
+                        : settings.validationSplit > 0 ? "split " + settings.validationSplit : "none (default)")
+                + "; seed " + settings.seed + (settings.seedChosen ? "" : " (random)")
+                + "; shuffle " + settings.shuffle
+                + (settings.patience > 0 ? "; earlyStopping patience " + settings.patience
+                        + (settings.monitor != null ? " on " + settings.monitor : "") : "")
+                + (settings.checkpoint != null ? "; checkpoint " + settings.checkpoint : "")
+                + (settings.quiet ? "; quiet" : "") + ")";
     }
 }

@@ -10,6 +10,8 @@ import ai.djl.training.ParameterStore;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.data.Vocabulary;
+import io.perceptron.dsl.model.NoGradient;
+import io.perceptron.dsl.model.Signature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,11 +39,11 @@ final class Generation {
         int pad = Math.max(0, classes.indexOf(Vocabulary.PAD));
         List<String> texts = new ArrayList<>();
         int[] order = Batches.identity(examples.size());
-        Batches batches = new Batches(examples, Inference.BATCH, DataType.FLOAT32, -1);
+        Batches batches = new Batches(examples, BatchForward.BATCH, DataType.FLOAT32, -1);
         try (NDManager manager = djl.getNDManager().newSubManager(); NoGradient noGradient = NoGradient.enter()) {
             ParameterStore store = new ParameterStore(manager, false);
-            for (int from = 0; from < examples.size(); from += Inference.BATCH) {
-                int to = Math.min(examples.size(), from + Inference.BATCH);
+            for (int from = 0; from < examples.size(); from += BatchForward.BATCH) {
+                int to = Math.min(examples.size(), from + BatchForward.BATCH);
                 int rows = to - from;
                 float[] decoderInput = new float[rows * steps];
                 Arrays.fill(decoderInput, pad);

@@ -8,8 +8,10 @@ import ai.djl.training.ParameterStore;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.loss.Loss;
-import io.perceptron.dsl.model.Model;
 import io.perceptron.dsl.model.ModelErrors;
+import io.perceptron.dsl.model.Network;
+import io.perceptron.dsl.model.NoGradient;
+import io.perceptron.dsl.model.Signature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +28,10 @@ import tech.tablesaw.columns.Column;
 /**
  * Prediction and evaluation for a trained model, reading new data the way the training data was
  * read (same feature columns, same classes in the same order) and answering in the user's terms:
- * class values, not indices. Usually reached through {@code model.predict(...)} and
- * {@code model.evaluate(...)}.
+ * class values, not indices. Reached through {@code model.predict(...)},
+ * {@code model.evaluate(...)} and {@code model.outputs(...)}, which hand over the model's network:
+ * its methods are public only because {@code Model} lives in another package, and a cell, which
+ * never holds a network, cannot call them.
  *
  * <pre>{@code
  * model.fit(data).label("label").train()
@@ -37,9 +41,6 @@ import tech.tablesaw.columns.Column;
  * }</pre>
  */
 public final class Inference {
-    /** Batch size for prediction and evaluation: no gradients are kept, so large batches are cheap. */
-    static final int BATCH = 512;
-
     private Inference() {
     }
 
@@ -60,28 +61,28 @@ public final class Inference {
      * yes/no labels, per label its 0/1 prediction and {@code p_<label>}; for numbers,
      * {@code predicted} (or {@code predicted_<label>} per label column).
      */
-    public static Table predict(Model model, Table data) {
+    public static Table predict(Network model, Table data) {
         ai.djl.Model djl = model.djl();
-        return Threads.with(Threads.forBatch(model, BATCH), () -> predict(djl, data));
+        return Threads.with(Threads.forBatch(model, BatchForward.BATCH), () -> predict(djl, data));
     }
 
     /**
-     * The model's answer for every example, as a table like {@link #predict(Model, Table)}'s. An
+     * The model's answer for every example, as a table like {@link #predict(Network, Table)}'s. An
      * encoder-decoder writes its output sequence one token at a time, each step reading the tokens
      * it chose before (greedy decoding); the {@code predicted} column holds the text.
      */
-    public static Table predict(Model model, Examples data) {
+    public static Table predict(Network model, Examples data) {
         ai.djl.Model djl = model.djl();
         Signature signature = signatureOf(djl, "predict(examples)");
         // Decoding runs many small forward passes, where a second engine thread costs far more than
         // it gives on a busy machine: 100 sentences took 1.5-6 s with two threads, 0.1-0.3 s with one.
-        return Threads.with(Threads.forBatch(model, BATCH), () -> signature.decoderStart() >= 0
+        return Threads.with(Threads.forBatch(model, BatchForward.BATCH), () -> signature.decoderStart() >= 0
                 ? Generation.greedy(djl, data, signature, Math.toIntExact(model.inputShape().get(0)))
                 : predict(djl, data));
     }
 
     /** The model's raw outputs (logits for classifiers) for {@code x}; the result belongs to {@code x}'s manager. */
-    public static NDArray predict(Model model, NDArray x) {
+    public static NDArray predict(Network model, NDArray x) {
         ai.djl.Model djl = model.djl();
         long batch = x.getShape().isScalar() ? 1 : x.getShape().get(0);
         return Threads.with(Threads.forBatch(model, batch), () -> predict(djl, x));
@@ -92,15 +93,15 @@ public final class Inference {
      * output with several axes is flattened). It needs no training of its own, so it reads an
      * encoder that learned as part of a decoder: its rows are the sentences' meaning vectors.
      */
-    public static float[][] outputs(Model model, Examples data) {
-        if (model.encoder() != null) {
-            throw TrainingErrors.outputsOfDecoder(model);
+    public static float[][] outputs(Network model, Examples data) {
+        if (model.isDecoder()) {
+            throw TrainingErrors.outputsOfDecoder(model.name());
         }
         if (!Arrays.equals(data.featureShape(), model.inputShape().getShape())) {
-            throw ModelErrors.examplesDoNotFit(model, data.name(), data.featureShape());
+            throw ModelErrors.examplesDoNotFit(model.name(), model.inputShape(), data.name(), data.featureShape());
         }
         ai.djl.Model djl = model.djl();
-        return Threads.with(Threads.forBatch(model, BATCH), () -> {
+        return Threads.with(Threads.forBatch(model, BatchForward.BATCH), () -> {
             float[][] rows = new float[data.size()][];
             forward(djl, data, null, -1, (out, labels, from, to) -> {
                 float[] values = out.toFloatArray();
@@ -114,24 +115,24 @@ public final class Inference {
     }
 
     /** Loss and metrics on a held-out table, read with the training columns and classes. */
-    public static Evaluation evaluate(Model model, Table data) {
+    public static Evaluation evaluate(Network model, Table data) {
         ai.djl.Model djl = model.djl();
-        TrainingData read = TrainingData.fromTable(data, signatureOf(djl, "evaluate(table)"));
-        return Threads.with(Threads.forBatch(model, BATCH), () -> evaluate(djl, read));
+        TrainingData read = new TableSource(data).read(signatureOf(djl, "evaluate(table)"));
+        return Threads.with(Threads.forBatch(model, BatchForward.BATCH), () -> evaluate(djl, read));
     }
 
     /** Loss and metrics on held-out examples. */
-    public static Evaluation evaluate(Model model, Examples data) {
+    public static Evaluation evaluate(Network model, Examples data) {
         ai.djl.Model djl = model.djl();
-        TrainingData read = TrainingData.fromExamples(data, signatureOf(djl, "evaluate(examples)"));
-        return Threads.with(Threads.forBatch(model, BATCH), () -> evaluate(djl, read));
+        TrainingData read = new ExamplesSource(data).read(signatureOf(djl, "evaluate(examples)"));
+        return Threads.with(Threads.forBatch(model, BatchForward.BATCH), () -> evaluate(djl, read));
     }
 
     /** Loss and metrics on held-out arrays: {@code x} the examples, {@code y} their labels. */
-    public static Evaluation evaluate(Model model, NDArray x, NDArray y) {
+    public static Evaluation evaluate(Network model, NDArray x, NDArray y) {
         ai.djl.Model djl = model.djl();
         Signature signature = signatureOf(djl, "evaluate(x, y)");
-        return evaluate(djl, TrainingData.fromExamples(TrainingData.arraysAsExamples(x, y), signature));
+        return evaluate(djl, ArraysSource.of(x, y).read(signature));
     }
 
     // ---------------------------------------------------------------- predict
@@ -142,7 +143,7 @@ public final class Inference {
         if (signature.features().isEmpty()) {
             throw TrainingErrors.notTrained("predict(table) on a model trained on examples or arrays");
         }
-        float[] features = TrainingData.featuresOf(data, signature);
+        float[] features = TableSource.features(data, signature);
         Examples examples = Examples.of(nameOf(data), features, signature.featureShape(), new float[data.rowCount()],
                 new long[0], List.of());
         return predictionTable(djl, examples, signature);
@@ -263,7 +264,7 @@ public final class Inference {
     static Evaluation evaluate(ai.djl.Model djl, TrainingData data) {
         Signature signature = data.signature();
         Loss loss = signature.lossFunction();
-        Scores scores = Evaluator.score(djl, data, loss, BATCH);
+        Scores scores = BatchForward.score(djl, data, loss, BatchForward.BATCH);
         return new Evaluation(data.size(), loss.toString(), signature.task(), scores.asMap(""),
                 scores.perLabelAccuracy(), () -> confusionMatrix(djl, data));
     }
@@ -305,10 +306,10 @@ public final class Inference {
      * (and feed an encoder-decoder's second input, as in training).
      */
     private static void forward(ai.djl.Model djl, Examples examples, Loss labelsFor, int decoderStart,
-                                Evaluator.BatchAction action) {
+                                BatchForward.BatchAction action) {
         try (NDManager manager = djl.getNDManager().newSubManager()) {
-            Evaluator.forEachBatch(djl, manager, new ParameterStore(manager, false), examples,
-                    labelsFor == null ? null : labelsFor.labelType(), decoderStart, BATCH, action);
+            BatchForward.forEachBatch(djl, manager, new ParameterStore(manager, false), examples,
+                    labelsFor == null ? null : labelsFor.labelType(), decoderStart, BatchForward.BATCH, action);
         }
     }
 

@@ -2,6 +2,7 @@ package io.perceptron.dsl.training;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * The default listener outside a notebook: the settings when training starts, one line per
@@ -13,22 +14,29 @@ final class ProgressPrinter implements TrainingListener {
     static final Duration THROTTLE = Duration.ofSeconds(1);
 
     private final PrintStream out;
+    private final LongSupplier nanoClock;
     private long lastPrintNanos;
     private Epoch unprinted;
 
     ProgressPrinter(PrintStream out) {
+        this(out, System::nanoTime);
+    }
+
+    /** A printer reading the time from {@code nanoClock}, so a test can say how much of it passes. */
+    ProgressPrinter(PrintStream out, LongSupplier nanoClock) {
         this.out = out;
+        this.nanoClock = nanoClock;
     }
 
     @Override
     public void onTrainStart(Start start) {
         out.println("Training " + start.settings());
-        lastPrintNanos = System.nanoTime();
+        lastPrintNanos = nanoClock.getAsLong();
     }
 
     @Override
     public void onEpochEnd(Epoch epoch) {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         if (epoch.epoch() == 1 || epoch.epoch() == epoch.epochs() || now - lastPrintNanos >= THROTTLE.toNanos()) {
             out.println(epoch);
             lastPrintNanos = now;

@@ -1,8 +1,6 @@
 package io.perceptron.dsl.training;
 
 import io.perceptron.dsl.PerceptronException;
-import io.perceptron.dsl.model.Model;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +15,10 @@ public final class TrainingErrors {
 
     // ------------------------------------------------------------ columns and labels
 
-    /** {@code label(...)} was not called and the table has no column called "label". */
-    public static PerceptronException noLabel(List<String> existing) {
+    /** {@code label(...)} was not called and the table has no column called {@code defaultLabel}. */
+    public static PerceptronException noLabel(String defaultLabel, List<String> existing) {
         return new PerceptronException("Which column is the label? The table has no column called '"
-                + TrainingData.DEFAULT_LABEL + "' (it has: " + String.join(", ", existing)
+                + defaultLabel + "' (it has: " + String.join(", ", existing)
                 + "). Name it with .label(\"...\").");
     }
 
@@ -87,7 +85,7 @@ public final class TrainingErrors {
     /** Validation or test data holds a class the model never saw in training. */
     public static PerceptronException unknownClass(String column, String value, List<String> classes) {
         return new PerceptronException("The label '" + column + "' holds '" + value + "', a class the model was not "
-                + "trained on. It knows: " + TrainingData.preview(classes) + ". Remove those rows or retrain with them.");
+                + "trained on. It knows: " + preview(classes) + ". Remove those rows or retrain with them.");
     }
 
     /** Examples with class names other than the ones the model was trained on. */
@@ -99,7 +97,7 @@ public final class TrainingErrors {
     /** A class index outside the known classes. */
     public static PerceptronException classIndexOutOfRange(String data, float value, List<String> classes) {
         return new PerceptronException(data + " has the label " + value + ", but the classes are indices 0 to "
-                + (classes.size() - 1) + " (" + TrainingData.preview(classes) + ").");
+                + (classes.size() - 1) + " (" + preview(classes) + ").");
     }
 
     /** Multi-label examples with another number of labels than in training. */
@@ -165,8 +163,8 @@ public final class TrainingErrors {
     }
 
     /** {@code outputs(...)} asked of a decoder, which needs a second input. */
-    public static PerceptronException outputsOfDecoder(Model decoder) {
-        return new PerceptronException("outputs(examples) runs a model on its examples alone, but " + decoder.name()
+    public static PerceptronException outputsOfDecoder(String decoder) {
+        return new PerceptronException("outputs(examples) runs a model on its examples alone, but " + decoder
                 + " is a decoder: it also needs the target sentence so far. Ask its encoder instead: "
                 + "encoder.outputs(examples) gives the meaning vector of every source sentence.");
     }
@@ -229,35 +227,6 @@ public final class TrainingErrors {
                 + "which columns to read and what the classes are. Call model.fit(data)...train() first.");
     }
 
-    // ------------------------------------------------------------ reading weights
-
-    /** {@code weights(i)} with a layer number the model does not have. */
-    public static PerceptronException noLayerForWeights(String model, int layer, int count, List<String> dense) {
-        return new PerceptronException("Model \"" + model + "\" has no layer #" + layer + ": it has " + count
-                + (count == 1 ? " layer, #0" : " layers, #0 to #" + (count - 1)) + " (the '#' column of summary())."
-                + weightsAdvice(dense));
-    }
-
-    /** {@code weights(i)} on a layer that is not {@code dense(...)}. */
-    public static PerceptronException layerHasNoWeightTable(String model, int layer, String kind, List<String> dense) {
-        return new PerceptronException("weights(" + layer + ") shows a dense layer's weights as a table, but layer #"
-                + layer + " of model \"" + model + "\" is " + kind + "." + weightsAdvice(dense)
-                + " A conv2d layer's filters come from model.filters(" + layer + "); other layers' parameters from"
-                + " model.djl().block.");
-    }
-
-    /** {@code weights(i)} on an encoder-decoder, whose block also holds the encoder. */
-    public static PerceptronException weightsOfDecoder(String model) {
-        return new PerceptronException("weights(...) reads the layers of a sequential model, but \"" + model
-                + "\" is a decoder. Ask its encoder (encoder().weights(i)), or read the decoder's parameters from"
-                + " model.djl().block.");
-    }
-
-    private static String weightsAdvice(List<String> dense) {
-        return dense.isEmpty() ? " This model has no dense layer."
-                : " Its dense layers: " + String.join(", ", dense) + ".";
-    }
-
     // ------------------------------------------------------------ while training
 
     /** The loss became NaN or infinite. */
@@ -270,13 +239,6 @@ public final class TrainingErrors {
                 + "huge or missing values. The model keeps the weights from before that batch.");
     }
 
-    /** The training thread was interrupted (a notebook's stop button). */
-    public static TrainingInterruptedException interrupted(int epoch, int batch, int batchesPerEpoch, TrainingRun run) {
-        return new TrainingInterruptedException("Training interrupted at epoch " + epoch + ", batch " + batch + " of "
-                + batchesPerEpoch + ". The model keeps the weights of the last finished batch; the history of the "
-                + run.epochs() + " finished epoch" + (run.epochs() == 1 ? "" : "s") + " is in run().", run);
-    }
-
     /** The engine failed in a way the checks before training did not foresee. */
     public static PerceptronException engineFailed(String during, RuntimeException cause) {
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : firstLine(cause.getMessage());
@@ -284,23 +246,10 @@ public final class TrainingErrors {
                 + ". Check that the model's layers fit the data (model.summary()).", cause);
     }
 
-    // ------------------------------------------------------------ checkpoints
-
-    /** Saving parameters failed. */
-    public static PerceptronException cannotSave(Path path, Exception cause) {
-        return new PerceptronException("Could not save the model to " + path + ": " + cause.getMessage()
-                + ". Check that the folder exists and is writable.", cause);
-    }
-
-    /** Loading parameters failed. */
-    public static PerceptronException cannotLoad(Path path, String reason, Exception cause) {
-        return new PerceptronException("Could not load parameters from " + path + ": " + reason + ".", cause);
-    }
-
-    /** A checkpoint was saved from a model with other layers or shapes. */
-    public static PerceptronException checkpointDoesNotFit(Path path, String reason) {
-        return new PerceptronException("The parameters in " + path + " do not fit this model (" + reason + "). "
-                + "Load them into a model built exactly like the one that saved them.");
+    /** Classes for messages and printouts: the first ten, then how many there are. */
+    static String preview(List<String> values) {
+        return String.join(", ", values.subList(0, Math.min(values.size(), 10)))
+                + (values.size() > 10 ? ", ... (" + values.size() + " in all)" : "");
     }
 
     private static String describe(long[] shape) {

@@ -16,9 +16,16 @@ import io.perceptron.dsl.PerceptronException;
 public final class TrainingInterruptedException extends PerceptronException {
     private final transient TrainingRun run;
 
-    TrainingInterruptedException(String message, TrainingRun run) {
+    private TrainingInterruptedException(String message, TrainingRun run) {
         super(message);
         this.run = run;
+    }
+
+    /** The interruption before batch {@code batch} of epoch {@code epoch}, holding the finished part of {@code run}. */
+    static TrainingInterruptedException at(int epoch, int batch, int batchesPerEpoch, TrainingRun run) {
+        return new TrainingInterruptedException("Training interrupted at epoch " + epoch + ", batch " + batch + " of "
+                + batchesPerEpoch + ". The model keeps the weights of the last finished batch; the history of the "
+                + run.epochs() + " finished epoch" + (run.epochs() == 1 ? "" : "s") + " is in run().", run);
     }
 
     /** The run up to the interruption: history of the finished epochs, elapsed time. */

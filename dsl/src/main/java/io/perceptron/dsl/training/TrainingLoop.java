@@ -9,22 +9,23 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.perceptron.dsl.PerceptronException;
+import io.perceptron.dsl.data.Shuffle;
 import io.perceptron.dsl.loss.Loss;
-import io.perceptron.dsl.optimizer.Optimizer;
-import java.nio.file.Path;
+import io.perceptron.dsl.model.NoGradient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import tech.tablesaw.api.Table;
 
 /**
  * The training loop, written on DJL's lower level: per batch a forward pass under a gradient
- * collector, the loss, the backward pass, and one optimizer update per parameter.
+ * collector, the loss, the backward pass, and one optimizer update per parameter. It runs a
+ * {@link Plan}; what a run does besides learning lives in units of its own, which it wires up
+ * here: {@link NanGuard} (a NaN loss stops the run before the weights change), {@link KeepBest}
+ * (the best epoch, and its weights), {@link Checkpointing}, {@link EarlyStopping}, and the
+ * listeners of the plan (progress lines or a live plot, and the user's).
  *
  * <p>Memory: the run owns a sub-manager of the model's manager, which holds the optimizer's state
  * and the best epoch's weights and is closed when the run ends; each batch owns a sub-manager of
@@ -34,13 +35,6 @@ import tech.tablesaw.api.Table;
 final class TrainingLoop {
     /** The smallest batch used to score validation data: no gradients are kept, so bigger is faster. */
     static final int MIN_EVALUATION_BATCH = 256;
-
-    /** Everything a run needs, resolved: no defaults left to pick. */
-    record Plan(ai.djl.Model djl, TrainingData train, TrainingData validation, Loss loss, Optimizer optimizer,
-                int epochs, int batchSize, long seed, boolean shuffle, int patience, String monitor,
-                Path checkpoint, List<TrainingListener> listeners, String settings, int threads,
-                Supplier<Table> confusionMatrix) {
-    }
 
     private final Plan plan;
     private final Block block;
@@ -88,18 +82,29 @@ final class TrainingLoop {
         }
         ai.djl.training.optimizer.Optimizer optimizer = plan.optimizer().djl(batchesPerEpoch, plan.epochs(), runManager);
         Engine engine = modelManager.getEngine();
-        Best best = new Best(plan.monitor());
+        NanGuard nanGuard = new NanGuard(stop, plan.optimizer(), batchesPerEpoch);
+        KeepBest best = new KeepBest(plan.monitor(), plan.patience() > 0 ? parameters : List.of(), runManager);
+        // Heard in this order at every epoch's end: progress and the user's listeners see the epoch
+        // first; the best epoch is known before a checkpoint is written or early stopping decides.
+        List<TrainingListener> listeners = new ArrayList<>(plan.listeners());
+        listeners.add(best);
+        if (plan.checkpoint() != null) {
+            listeners.add(new Checkpointing(best, plan.network(), plan.train().signature(), plan.checkpoint()));
+        }
+        if (plan.patience() > 0) {
+            listeners.add(new EarlyStopping(best, plan.patience(), stop));
+        }
         // Off between batches; each batch's gradient collector switches it on for its forward and backward pass.
         NoGradient noGradient = NoGradient.enter();
         try {
-            notifyStart(batchesPerEpoch);
+            notifyStart(listeners, batchesPerEpoch);
             Batches batches = new Batches(plan.train().examples(), plan.batchSize(), loss.labelType(),
                     plan.train().signature().decoderStart());
             int[] order = Batches.identity(examples);
             Random random = new Random(plan.seed());
-            for (int epoch = 1; epoch <= plan.epochs() && stop.reason == null; epoch++) {
+            for (int epoch = 1; epoch <= plan.epochs() && !stop.requested(); epoch++) {
                 if (plan.shuffle()) {
-                    shuffle(order, random);
+                    Shuffle.inPlace(order, random);
                 }
                 long epochStart = System.nanoTime();
                 Scores scores = new Scores(task, labelNames);
@@ -110,36 +115,23 @@ final class TrainingLoop {
                     }
                     int from = b * plan.batchSize();
                     int to = Math.min(examples, from + plan.batchSize());
-                    float batchLoss = trainBatch(runManager, store, engine, optimizer, trainable, batches, order,
-                            from, to, scores, epoch, b + 1);
-                    if (!Float.isFinite(batchLoss)) {
-                        stop.nan(batchLoss, epoch, b + 1, batchesPerEpoch, plan.optimizer());
+                    if (!trainBatch(runManager, store, engine, optimizer, trainable, batches, order, from, to, scores,
+                            epoch, b + 1, nanGuard)) {
                         break;
                     }
-                    notifyBatch(epoch, b + 1, batchesPerEpoch, scores, start, epochStart);
+                    notifyBatch(listeners, epoch, b + 1, batchesPerEpoch, scores, start, epochStart);
                 }
-                if (stop.reason != null) {
+                if (stop.requested()) {
                     break;
                 }
                 Map<String, Double> row = scores.asMap("");
                 if (plan.validation() != null) {
-                    row.putAll(Evaluator.score(plan.djl(), runManager, store, plan.validation(), loss,
+                    row.putAll(BatchForward.score(plan.djl(), runManager, store, plan.validation(), loss,
                             Math.max(plan.batchSize(), MIN_EVALUATION_BATCH)).asMap("val_"));
                 }
                 history.add(row);
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
-                notifyEpoch(epoch, row, start, examples / seconds);
-                if (best.offer(epoch, row.get(plan.monitor()))) {
-                    best.remember(parameters, plan.patience() > 0, runManager);
-                    if (plan.checkpoint() != null) {
-                        Checkpoints.save(plan.djl(), plan.train().signature(), plan.checkpoint());
-                    }
-                } else if (plan.patience() > 0 && epoch - best.epoch >= plan.patience()) {
-                    stop.early(epoch, plan.patience(), best);
-                }
-            }
-            if (stop.early && best.snapshot != null) {
-                best.restore(parameters);
+                notifyEpoch(listeners, epoch, row, start, examples / seconds);
             }
         } catch (PerceptronException e) {
             // Listeners still hear the end (a live plot gets its final state), then the error goes on.
@@ -151,23 +143,25 @@ final class TrainingLoop {
         }
         plan.train().signature().rememberIn(plan.djl());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        String reason = stop.reason != null ? stop.reason : "completed " + plan.epochs() + " epochs";
-        TrainingRun run = new TrainingRun(history, plan.settings(), elapsed, reason, stop.early, plan.monitor(),
-                best.epoch, plan.confusionMatrix());
+        String reason = stop.requested() ? stop.reason() : "completed " + plan.epochs() + " epochs";
+        TrainingRun run = new TrainingRun(history, plan.settings(), elapsed, reason, stop.early(), plan.monitor(),
+                best.epoch(), plan.confusionMatrix());
         TrainingListener.End end = new TrainingListener.End(history.epochs(), reason, history.last(), elapsed);
-        for (TrainingListener listener : plan.listeners()) {
+        for (TrainingListener listener : listeners) {
             listener.onTrainEnd(end);
         }
-        if (stop.failure != null) {
-            throw stop.failure.apply(run);
+        PerceptronException failure = stop.failure(run);
+        if (failure != null) {
+            throw failure;
         }
         return run;
     }
 
-    /** One training step; returns the batch's loss, or a non-finite value without updating the weights. */
-    private float trainBatch(NDManager runManager, ParameterStore store, Engine engine,
-                             ai.djl.training.optimizer.Optimizer optimizer, List<Parameter> trainable, Batches batches,
-                             int[] order, int from, int to, Scores scores, int epoch, int batch) {
+    /** One training step; returns whether it updated the weights (the NaN guard may refuse a batch). */
+    private boolean trainBatch(NDManager runManager, ParameterStore store, Engine engine,
+                               ai.djl.training.optimizer.Optimizer optimizer, List<Parameter> trainable,
+                               Batches batches, int[] order, int from, int to, Scores scores, int epoch, int batch,
+                               NanGuard nanGuard) {
         try (NDManager batchManager = runManager.newSubManager()) {
             NDList inputs = batches.inputs(batchManager, order, from, to);
             NDArray y = batches.labels(batchManager, order, from, to);
@@ -177,8 +171,8 @@ final class TrainingLoop {
                 outputs = block.forward(store, inputs, true).head();
                 NDArray lossValue = loss.compute(outputs, y);
                 batchLoss = lossValue.getFloat();
-                if (!Float.isFinite(batchLoss)) {
-                    return batchLoss;
+                if (!nanGuard.allows(batchLoss, epoch, batch)) {
+                    return false;
                 }
                 collector.backward(lossValue);
             }
@@ -189,7 +183,7 @@ final class TrainingLoop {
                 }
             }
             scores.add(batchLoss, outputs, y, to - from);
-            return batchLoss;
+            return true;
         } catch (PerceptronException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -197,118 +191,31 @@ final class TrainingLoop {
         }
     }
 
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-    }
-
-    private void notifyStart(int batchesPerEpoch) {
+    private void notifyStart(List<TrainingListener> listeners, int batchesPerEpoch) {
         TrainingListener.Start event = new TrainingListener.Start(plan.settings(), plan.epochs(), batchesPerEpoch,
                 plan.train().size(), plan.validation() == null ? 0 : plan.validation().size(), history.columns());
-        for (TrainingListener listener : plan.listeners()) {
+        for (TrainingListener listener : listeners) {
             listener.onTrainStart(event);
         }
     }
 
-    private void notifyBatch(int epoch, int batch, int batchesPerEpoch, Scores scores, long start, long epochStart) {
-        if (plan.listeners().isEmpty()) {
-            return;
-        }
+    private void notifyBatch(List<TrainingListener> listeners, int epoch, int batch, int batchesPerEpoch,
+                             Scores scores, long start, long epochStart) {
         long now = System.nanoTime();
         Map<String, Double> metrics = task == Loss.Task.REGRESSION ? Map.of() : Map.of("accuracy", scores.accuracy());
         TrainingListener.Batch event = new TrainingListener.Batch(epoch, plan.epochs(), batch, batchesPerEpoch,
                 scores.loss(), metrics, Duration.ofNanos(now - start), scores.examples() / ((now - epochStart) / 1e9));
-        for (TrainingListener listener : plan.listeners()) {
+        for (TrainingListener listener : listeners) {
             listener.onBatchEnd(event);
         }
     }
 
-    private void notifyEpoch(int epoch, Map<String, Double> row, long start, double examplesPerSecond) {
+    private void notifyEpoch(List<TrainingListener> listeners, int epoch, Map<String, Double> row, long start,
+                             double examplesPerSecond) {
         TrainingListener.Epoch event = new TrainingListener.Epoch(epoch, plan.epochs(), new LinkedHashMap<>(row),
                 Duration.ofNanos(System.nanoTime() - start), examplesPerSecond);
-        for (TrainingListener listener : plan.listeners()) {
+        for (TrainingListener listener : listeners) {
             listener.onEpochEnd(event);
-        }
-    }
-
-    /** Why the loop stopped before its last epoch, if it did. */
-    private static final class Stop {
-        String reason;
-        boolean early;
-        Function<TrainingRun, PerceptronException> failure;
-
-        void interrupted(int epoch, int batch, int batchesPerEpoch) {
-            reason = "interrupted at epoch " + epoch + ", batch " + batch;
-            failure = run -> TrainingErrors.interrupted(epoch, batch, batchesPerEpoch, run);
-        }
-
-        void nan(float loss, int epoch, int batch, int batchesPerEpoch, Optimizer optimizer) {
-            reason = "loss became " + loss + " at epoch " + epoch + ", batch " + batch;
-            failure = run -> TrainingErrors.nanLoss(loss, epoch, batch, batchesPerEpoch, optimizer.name(),
-                    optimizer.learningRate());
-        }
-
-        void failed(PerceptronException error) {
-            reason = "failed: " + error.getMessage();
-            failure = run -> error;
-        }
-
-        void early(int epoch, int patience, Best best) {
-            reason = "stopped early at epoch " + epoch + ": " + best.monitor + " had not improved for " + patience
-                    + (patience == 1 ? " epoch" : " epochs") + "; weights restored from epoch " + best.epoch;
-            early = true;
-        }
-    }
-
-    /** The best epoch so far by the monitored metric, and (for early stopping) a copy of its weights. */
-    private static final class Best {
-        final String monitor;
-        final boolean lowerIsBetter;
-        int epoch;
-        double value = Double.NaN;
-        List<NDArray> snapshot;
-
-        Best(String monitor) {
-            this.monitor = monitor;
-            this.lowerIsBetter = monitor.endsWith("loss");
-        }
-
-        /** Records {@code value} if it beats the best so far; returns whether it did. */
-        boolean offer(int epoch, Double candidate) {
-            if (candidate == null || candidate.isNaN()) {
-                return false;
-            }
-            boolean better = Double.isNaN(value) || (lowerIsBetter ? candidate < value : candidate > value);
-            if (better) {
-                this.epoch = epoch;
-                this.value = candidate;
-            }
-            return better;
-        }
-
-        void remember(List<Parameter> parameters, boolean keepWeights, NDManager owner) {
-            if (!keepWeights) {
-                return;
-            }
-            if (snapshot != null) {
-                snapshot.forEach(NDArray::close);
-            }
-            snapshot = new ArrayList<>();
-            for (Parameter parameter : parameters) {
-                NDArray copy = parameter.getArray().duplicate();
-                copy.attach(owner);
-                snapshot.add(copy);
-            }
-        }
-
-        void restore(List<Parameter> parameters) {
-            for (int i = 0; i < parameters.size(); i++) {
-                NoGradient.copy(snapshot.get(i), parameters.get(i).getArray());
-            }
         }
     }
 }

@@ -4,7 +4,7 @@ import ai.djl.engine.Engine;
 import io.perceptron.dsl.data.Datasets;
 import io.perceptron.dsl.display.Display;
 import io.perceptron.dsl.model.Model;
-import io.perceptron.dsl.plot.LiveTrainingPlot;
+import io.perceptron.dsl.training.LiveTrainingPlot;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

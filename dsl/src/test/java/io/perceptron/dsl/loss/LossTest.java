@@ -109,7 +109,7 @@ class LossTest {
         PerceptronException error = assertThrows(PerceptronException.class, () -> Loss.named("hinge"));
 
         assertEquals("There is no loss called 'hinge'. Valid names: mse, l1, huber, crossEntropy, binaryCrossEntropy "
-                + "(case, '_' and '-' do not matter), e.g. Loss.named(\"mse\").", error.getMessage());
+                + "(case, spaces, '_' and '-' do not matter), e.g. Loss.named(\"mse\").", error.getMessage());
     }
 
     @Test

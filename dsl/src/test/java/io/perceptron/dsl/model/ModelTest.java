@@ -159,8 +159,9 @@ class ModelTest {
     @Test
     void anUnknownActivationListsTheKnownOnes() {
         PerceptronException e = assertThrows(PerceptronException.class, () -> Model.sequential().activation("swish"));
-        assertEquals("There is no activation called 'swish'. Use one of: binaryStep, identity, sigmoid, tanh, relu,"
-                + " leakyRelu, gelu, softmax.", e.getMessage());
+        assertEquals("There is no activation called 'swish'. Valid names: binaryStep, identity, sigmoid, tanh, relu,"
+                + " leakyRelu, gelu, softmax (case, spaces, '_' and '-' do not matter), e.g. activation(\"relu\").",
+                e.getMessage());
         assertEquals("leakyRelu(0.01)", Model.sequential().activation("leaky_relu").layers().get(0).toString());
     }
 

@@ -131,7 +131,7 @@ class PretrainedLoadingTest {
              io.perceptron.dsl.io.SafeTensors weights = io.perceptron.dsl.io.SafeTensors.open(model.resolve("model.safetensors"));
              ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
             NDArray published = weights.read("encoder.layer.1.intermediate.dense.weight", manager);
-            NDArray inModel = encoder.model().layerBlock(5 + 1).getParameters().stream()
+            NDArray inModel = encoder.model().network().layerBlock(5 + 1).getParameters().stream()
                     .filter(p -> p.getKey().endsWith("expand_weight")).findFirst().orElseThrow().getValue().getArray();
             assertArrayEquals(published.toFloatArray(), inModel.toFloatArray());
         }

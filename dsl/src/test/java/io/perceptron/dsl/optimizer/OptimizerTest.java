@@ -34,8 +34,8 @@ class OptimizerTest {
     void anUnknownNameListsTheValidOnes() {
         PerceptronException error = assertThrows(PerceptronException.class, () -> Optimizer.named("rmsprop"));
 
-        assertEquals("There is no optimizer called 'rmsprop'. Valid names: sgd, adam, adamW (case, '_' and '-' do not "
-                + "matter), e.g. Optimizer.named(\"adam\").", error.getMessage());
+        assertEquals("There is no optimizer called 'rmsprop'. Valid names: sgd, adam, adamW (case, spaces, '_' and '-' do "
+                + "not matter), e.g. Optimizer.named(\"adam\").", error.getMessage());
     }
 
     @Test

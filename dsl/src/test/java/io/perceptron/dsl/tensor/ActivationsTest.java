@@ -64,6 +64,17 @@ class ActivationsTest {
     }
 
     @Test
+    void theIdentityOfATensorIsACopyThatPassesTheGradientThrough() {
+        NDArray x = Tensors.of(-1.0, 2.0);
+        NDArray same = Activations.identity(x);
+        Gradients g = Tensors.gradient(x, () -> Activations.identity(x).mul(3f).sum());
+
+        assertArrayEquals(new double[] {-1, 2}, Tensors.values(same));
+        assertTrue(same != x, "a new array, freed on its own");
+        assertArrayEquals(new double[] {3, 3}, Tensors.values(g.of(x)));
+    }
+
+    @Test
     void theTableHoldsEveryActivationOverTheRange() {
         Table table = Activations.table(-4.0, 4.0, 81);
         assertEquals(81, table.rowCount());

@@ -7,21 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.perceptron.dsl.data.Datasets;
 import io.perceptron.dsl.model.Model;
 import io.perceptron.dsl.optimizer.Optimizer;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-/** Early stopping and best-epoch checkpoints, on a network big enough to overfit a little noisy data. */
+/** Early stopping: on a network big enough to overfit a little noisy data, and the unit on its own. */
 class EarlyStoppingTest {
     private static final int PLANNED_EPOCHS = 300;
-    private final List<Table> parts = Datasets.split(Datasets.moons(80, 0.35, 9), 0.5, 9);
-    private final Table train = parts.get(0);
-    private final Table validation = parts.get(1);
+    /** Little noisy data, which the big model below overfits within a few dozen epochs; halves for training and validation. */
+    static final List<Table> NOISY_MOONS = Datasets.split(Datasets.moons(80, 0.35, 9), 0.5, 9);
+    private final Table train = NOISY_MOONS.get(0);
+    private final Table validation = NOISY_MOONS.get(1);
 
-    private static Model bigModel() {
+    static Model bigModel() {
         return Model.sequential().input(2).dense(128).relu().dense(128).relu().dense(2);
     }
 
@@ -53,17 +53,45 @@ class EarlyStoppingTest {
         assertEquals(best, run.history().doubleColumn("val_accuracy").get(run.bestEpoch() - 1));
     }
 
+    /** An epoch's end as the loop announces it, with one metric. */
+    static TrainingListener.Epoch epoch(int epoch, String metric, double value) {
+        return new TrainingListener.Epoch(epoch, 10, Map.of(metric, value), Duration.ZERO, 0);
+    }
+
     @Test
-    void aCheckpointHoldsTheBestEpochAndLoadsIntoAModelBuiltTheSameWay(@TempDir Path folder) {
-        Path file = folder.resolve("best.params");
+    void theRunStopsOncePatienceEpochsPassWithoutImprovementAndSaysWhy() {
+        KeepBest best = new KeepBest("val_loss", List.of(), null);
+        Stop stop = new Stop();
+        EarlyStopping early = new EarlyStopping(best, 2, stop);
 
-        TrainingRun run = bigModel().fit(train).validation(validation).optimizer(Optimizer.adam(0.02)).epochs(40)
-                .checkpoint(file).seed(4).quiet().train();
-        Model loaded = bigModel().loadParameters(file);
+        double[] losses = {0.9, 0.5, 0.6, 0.55, 0.4};
+        int epoch = 0;
+        while (!stop.requested() && epoch < losses.length) {
+            epoch++;
+            TrainingListener.Epoch finished = epoch(epoch, "val_loss", losses[epoch - 1]);
+            best.onEpochEnd(finished);
+            early.onEpochEnd(finished);
+        }
 
-        assertTrue(Files.isRegularFile(file));
-        assertFalse(Files.exists(folder.resolve("best.params.partial")), "no half-written file is left behind");
-        double bestValidationLoss = run.history().doubleColumn("val_loss").min();
-        assertEquals(bestValidationLoss, loaded.evaluate(validation).loss(), 1e-4);
+        assertEquals(4, epoch, "epochs 3 and 4 did not beat epoch 2's 0.5: two without improvement");
+        assertTrue(stop.early());
+        assertEquals("stopped early at epoch 4: val_loss had not improved for 2 epochs; weights restored from epoch 2",
+                stop.reason());
+    }
+
+    @Test
+    void anImprovementResetsThePatience() {
+        KeepBest best = new KeepBest("loss", List.of(), null);
+        Stop stop = new Stop();
+        EarlyStopping early = new EarlyStopping(best, 1, stop);
+
+        for (int epoch = 1; epoch <= 4; epoch++) {
+            TrainingListener.Epoch finished = epoch(epoch, "loss", 1.0 / epoch);
+            best.onEpochEnd(finished);
+            early.onEpochEnd(finished);
+        }
+
+        assertFalse(stop.requested(), "every epoch improved");
+        assertEquals(4, best.epoch());
     }
 }

@@ -1,12 +1,7 @@
 package io.perceptron.dsl.training;
 
-import io.perceptron.dsl.Readme;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.perceptron.dsl.PerceptronException;
+import io.perceptron.dsl.Readme;
 import io.perceptron.dsl.data.Datasets;
 import io.perceptron.dsl.model.Model;
 import io.perceptron.dsl.optimizer.Schedule;
@@ -17,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import tech.tablesaw.api.Table;
 
 /** The "Training" section of dsl/README.md: what it shows or quotes is what the code does. */
@@ -82,7 +81,8 @@ class TrainingReadmeTest {
         var parts = Datasets.split(data, 0.8, 1);
         Model model = Model.sequential().input(2).dense(16).relu().dense(16).relu().dense(2);
 
-        model.fit(parts.get(0)).label("label").epochs(40).quiet().train();
+        // Seeded: with a random seed an occasional run ended just under 0.9 (0.895 once in a full test run).
+        model.fit(parts.get(0)).label("label").epochs(40).seed(42).quiet().train();
         Evaluation score = model.evaluate(parts.get(1));
 
         assertTrue(score.toString().startsWith("Evaluation on 200 examples: loss "), score.toString());

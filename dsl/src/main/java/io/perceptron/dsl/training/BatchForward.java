@@ -8,14 +8,18 @@ import ai.djl.training.ParameterStore;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.loss.Loss;
+import io.perceptron.dsl.model.NoGradient;
 
 /**
- * Runs a model forward over examples in batches without gradients: validation after each epoch,
+ * Runs a network forward over examples in batches without gradients: validation after each epoch,
  * {@code evaluate}, {@code predict} and confusion matrices all go through here. As in training,
  * each batch's NDArrays live in a sub-manager closed at the end of the batch.
  */
-final class Evaluator {
-    private Evaluator() {
+final class BatchForward {
+    /** Batch size for prediction and evaluation: no gradients are kept, so large batches are cheap. */
+    static final int BATCH = 512;
+
+    private BatchForward() {
     }
 
     /** What to do with one batch's outputs (and labels, when the data has them). */

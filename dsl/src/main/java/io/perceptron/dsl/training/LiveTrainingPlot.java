@@ -1,6 +1,7 @@
-package io.perceptron.dsl.plot;
+package io.perceptron.dsl.training;
 
-import io.perceptron.dsl.training.TrainingListener;
+import io.perceptron.dsl.plot.LivePlot;
+import io.perceptron.dsl.plot.Progress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,10 @@ import java.util.function.LongSupplier;
  * curves, which grow by a point per epoch. When training ends, however it ends, the output
  * becomes a normal figure of the curves.
  *
- * <p>Every run gets one by default while a notebook is attached ({@code Display.isRich()}); a
- * program can also pass one to a single run.
+ * <p>Every run gets one by default while a notebook is attached ({@code Display.isRich()}: see
+ * {@link TrainingListener#installDefault}); a program can also pass one to a single run. It is
+ * training's listener drawing with the plot package's {@link LivePlot}: training uses plots, plots
+ * know nothing of training.
  *
  * <pre>{@code
  * model.fit(data).label("label").train()                              // live plot in a notebook
@@ -30,6 +33,7 @@ public final class LiveTrainingPlot implements TrainingListener {
         this(System::nanoTime);
     }
 
+    /** A listener whose plot redraws by {@code nanoClock}'s time, so a test can say how much of it passes. */
     LiveTrainingPlot(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
     }

@@ -1,4 +1,4 @@
-package io.perceptron.dsl.training;
+package io.perceptron.dsl.model;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -15,7 +15,7 @@ import ai.djl.pytorch.jni.JniUtils;
  *
  * <pre>{@code try (NoGradient scope = NoGradient.enter()) { ...forward passes... } }</pre>
  */
-final class NoGradient implements AutoCloseable {
+public final class NoGradient implements AutoCloseable {
     private static final NDIndex ALL = new NDIndex("...");
 
     private final boolean previous;
@@ -29,17 +29,19 @@ final class NoGradient implements AutoCloseable {
         }
     }
 
-    static NoGradient enter() {
+    /** Switches gradient recording off on this thread until {@link #close()}. */
+    public static NoGradient enter() {
         return new NoGradient();
     }
 
     /** Overwrites {@code target}'s values with {@code source}'s in place, keeping the array and its gradient flag. */
-    static void copy(NDArray source, NDArray target) {
+    public static void copy(NDArray source, NDArray target) {
         try (NoGradient scope = enter()) {
             target.set(ALL, source);
         }
     }
 
+    /** Puts back the gradient mode from before {@link #enter()}. */
     @Override
     public void close() {
         if (previous) {

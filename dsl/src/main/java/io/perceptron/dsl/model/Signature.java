@@ -1,4 +1,4 @@
-package io.perceptron.dsl.training;
+package io.perceptron.dsl.model;
 
 import com.google.gson.Gson;
 import io.perceptron.dsl.loss.Loss;
@@ -11,7 +11,9 @@ import java.util.List;
  * label columns, the classes in index order and the type of the original label column, and the
  * loss.
  *
- * <p>It travels as a property of the DJL model, so it is saved with the parameters.
+ * <p>It travels as a property of the network's DJL model, so it is saved with the parameters.
+ * Training writes it, prediction and evaluation read it, and a saved model carries it; a cell
+ * never needs it (a model's {@code predict} answers in these terms).
  *
  * @param features     feature column names, in input order; empty when the data was not a table
  * @param featureShape the shape of one example's features
@@ -26,14 +28,14 @@ import java.util.List;
  *                     (the label sequence shifted right by one behind it: "teacher forcing");
  *                     -1 for a model with one input
  */
-record Signature(List<String> features, long[] featureShape, List<String> labels, Loss.Task task,
+public record Signature(List<String> features, long[] featureShape, List<String> labels, Loss.Task task,
                  List<String> classes, String classType, String loss, int decoderStart) {
     /** The DJL model property that holds the signature, as JSON. */
-    static final String PROPERTY = "perceptron.signature";
+    private static final String PROPERTY = "perceptron.signature";
 
     private static final Gson GSON = new Gson();
 
-    Signature {
+    public Signature {
         features = List.copyOf(features);
         featureShape = featureShape.clone();
         labels = List.copyOf(labels);
@@ -41,39 +43,34 @@ record Signature(List<String> features, long[] featureShape, List<String> labels
     }
 
     /** This signature for an encoder-decoder whose decoder input starts with class {@code start}. */
-    Signature withDecoderStart(int start) {
+    public Signature withDecoderStart(int start) {
         return new Signature(features, featureShape, labels, task, classes, classType, loss, start);
     }
 
-    String toJson() {
+    /** The signature as JSON, the form it is remembered and saved in. */
+    public String toJson() {
         return GSON.toJson(this);
     }
 
-    static Signature fromJson(String json) {
+    /** A signature read back from {@link #toJson()}'s form. */
+    public static Signature fromJson(String json) {
         return GSON.fromJson(json, Signature.class);
     }
 
     /** The signature remembered by {@code djlModel}, or {@code null} if it was never trained. */
-    static Signature of(ai.djl.Model djlModel) {
+    public static Signature of(ai.djl.Model djlModel) {
         String json = djlModel.getProperty(PROPERTY);
         return json == null ? null : fromJson(json);
     }
 
-    void rememberIn(ai.djl.Model djlModel) {
+    /** Makes {@code djlModel} remember this signature, replacing what it remembered before. */
+    public void rememberIn(ai.djl.Model djlModel) {
         djlModel.setProperty(PROPERTY, toJson());
     }
 
     /** The loss the model was trained with. */
-    Loss lossFunction() {
+    public Loss lossFunction() {
         return Loss.named(loss);
-    }
-
-    /** How many numbers the model should output per example for these labels; 0 when unknown. */
-    long outputSize() {
-        return switch (task) {
-            case CLASSIFICATION, MULTI_LABEL -> classes.size();
-            case REGRESSION -> labels.isEmpty() ? 0 : labels.size();
-        };
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.perceptron.dsl.plot;
+package io.perceptron.dsl.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.perceptron.dsl.display.Display;
-import io.perceptron.dsl.training.TrainingListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,12 +18,18 @@ import org.junit.jupiter.api.Test;
 
 /** A training run shown live: progress bar and loss curves in one output, a figure at the end. */
 class LiveTrainingPlotTest {
-    final List<LivePlotTest.Output> outputs = new ArrayList<>();
+    private static final String PLOTLY = "application/vnd.plotly.v1+json";
+
+    /** One message the display sink received. */
+    record Output(Map<String, String> bundle, String displayId, boolean update) {
+    }
+
+    final List<Output> outputs = new ArrayList<>();
     final long[] nanos = {0};
 
     @BeforeEach
     void notebook() {
-        Display.install((bundle, id, update) -> outputs.add(new LivePlotTest.Output(Map.copyOf(bundle), id, update)));
+        Display.install((bundle, id, update) -> outputs.add(new Output(Map.copyOf(bundle), id, update)));
     }
 
     @AfterEach
@@ -60,8 +65,8 @@ class LiveTrainingPlotTest {
         assertTrue(outputs.stream().allMatch(o -> displayId.equals(o.displayId())), "one output");
         // 400 ms of training redrawn every 250 ms, plus opening and finishing.
         assertEquals(3, outputs.size());
-        LivePlotTest.Output last = outputs.get(outputs.size() - 1);
-        JsonObject figure = JsonParser.parseString(last.bundle().get(LivePlotTest.PLOTLY)).getAsJsonObject();
+        Output last = outputs.get(outputs.size() - 1);
+        JsonObject figure = JsonParser.parseString(last.bundle().get(PLOTLY)).getAsJsonObject();
         JsonArray data = figure.getAsJsonArray("data");
         assertEquals(2, data.size(), "training and validation loss; accuracy has its own scale");
         assertEquals("loss", data.get(0).getAsJsonObject().get("name").getAsString());

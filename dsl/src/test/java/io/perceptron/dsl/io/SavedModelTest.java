@@ -1,4 +1,4 @@
-package io.perceptron.dsl.training;
+package io.perceptron.dsl.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.data.Datasets;
 import io.perceptron.dsl.model.Model;
+import io.perceptron.dsl.training.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-/** Saving parameters and loading them back. */
-class CheckpointTest {
+/** Saving parameters and loading them back: model.save(path), model.loadParameters(path). */
+class SavedModelTest {
     private static final Table PETS = Datasets.dogsVsCones(200, 8);
 
     private static Model petModel() {

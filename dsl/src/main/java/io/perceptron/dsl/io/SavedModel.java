@@ -1,10 +1,12 @@
-package io.perceptron.dsl.training;
+package io.perceptron.dsl.io;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import io.perceptron.dsl.model.Model;
+import io.perceptron.dsl.model.Network;
+import io.perceptron.dsl.model.NoGradient;
+import io.perceptron.dsl.model.Signature;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -20,10 +22,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Saves a model's parameters to one file and loads them back into a model built the same way.
+ * Saves a network's parameters to one file and loads them back into a network built the same way.
  * The file also holds what the model was trained on (columns, classes, loss), so a loaded model
- * predicts in the same terms as the one that was saved. Usually reached through
- * {@code model.save(path)} and {@code model.loadParameters(path)}.
+ * predicts in the same terms as the one that was saved. Reached through {@code model.save(path)},
+ * {@code model.loadParameters(path)} and training's {@code checkpoint(path)}.
  *
  * <pre>{@code
  * model.save(Path.of("moons.params"))
@@ -38,26 +40,25 @@ import java.util.Map;
  * with the array in DJL's encoding. Loading copies values into the existing arrays, so the model
  * keeps its parameter objects, their devices and which of them are frozen.
  */
-public final class Checkpoints {
+public final class SavedModel {
     static final String MAGIC = "PERCEPTRON-PARAMETERS";
     static final int VERSION = 1;
 
-    private Checkpoints() {
+    private SavedModel() {
     }
 
-    /** Saves {@code model}'s parameters, and what it was trained on, to {@code file} (replaced if it exists). */
-    public static void save(Model model, Path file) {
-        ai.djl.Model djl = model.djl();
-        save(djl, Signature.of(djl), file);
+    /** Saves {@code network}'s parameters, and what it was trained on, to {@code file} (replaced if it exists). */
+    public static void save(Network network, Path file) {
+        save(network, network.signature(), file);
     }
 
-    /** Loads parameters saved by {@link #save(Model, Path)} into {@code model}, which must be built the same way. */
-    public static void loadParameters(Model model, Path file) {
-        load(model.djl(), file);
-    }
-
-    /** Writes the parameters (and signature, if any) of {@code djl} to {@code path}, replacing it atomically. */
-    static void save(ai.djl.Model djl, Signature signature, Path path) {
+    /**
+     * Saves {@code network}'s parameters with {@code signature}, the data it is being trained on
+     * (training checkpoints save before the run ends and the network remembers it), to {@code path},
+     * replacing it atomically; {@code signature} may be {@code null} for a network never trained.
+     */
+    public static void save(Network network, Signature signature, Path path) {
+        ai.djl.Model djl = network.djl();
         Path absolute = path.toAbsolutePath();
         try {
             if (absolute.getParent() != null) {
@@ -79,28 +80,30 @@ public final class Checkpoints {
             }
             Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw TrainingErrors.cannotSave(path, e);
+            throw SavedModelErrors.cannotSave(path, e);
         }
     }
 
     /**
-     * Reads {@code path} into the parameters of {@code djl}, which must have the same parameters
-     * with the same shapes; returns the signature stored with them ({@code null} if none).
+     * Reads {@code path} into the parameters of {@code network}, which must have the same
+     * parameters with the same shapes, and makes it remember the signature stored with them;
+     * returns that signature ({@code null} if none).
      */
-    static Signature load(ai.djl.Model djl, Path path) {
+    public static Signature load(Network network, Path path) {
+        ai.djl.Model djl = network.djl();
         if (!Files.isRegularFile(path)) {
-            throw TrainingErrors.cannotLoad(path, "there is no such file", null);
+            throw SavedModelErrors.cannotLoad(path, "there is no such file", null);
         }
         List<Pair<String, Parameter>> parameters = parameters(djl);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path)));
              NDManager manager = djl.getNDManager().newSubManager()) {
             String magic = readMagic(in);
             if (!MAGIC.equals(magic)) {
-                throw TrainingErrors.cannotLoad(path, "it is not a Perceptron parameter file (saved with model.save)", null);
+                throw SavedModelErrors.cannotLoad(path, "it is not a Perceptron parameter file (saved with model.save)", null);
             }
             int version = in.readInt();
             if (version != VERSION) {
-                throw TrainingErrors.cannotLoad(path, "it has format version " + version + ", this version reads "
+                throw SavedModelErrors.cannotLoad(path, "it has format version " + version + ", this version reads "
                         + VERSION, null);
             }
             String json = readText(in);
@@ -122,7 +125,7 @@ public final class Checkpoints {
             }
             return signature;
         } catch (IOException e) {
-            throw TrainingErrors.cannotLoad(path, "the file is damaged or incomplete (" + e.getMessage() + ")", e);
+            throw SavedModelErrors.cannotLoad(path, "the file is damaged or incomplete (" + e.getMessage() + ")", e);
         }
     }
 
@@ -144,7 +147,7 @@ public final class Checkpoints {
         }
         if (!problems.isEmpty()) {
             String shown = String.join("; ", problems.subList(0, Math.min(3, problems.size())));
-            throw TrainingErrors.checkpointDoesNotFit(path, shown + (problems.size() > 3 ? "; and "
+            throw SavedModelErrors.checkpointDoesNotFit(path, shown + (problems.size() > 3 ? "; and "
                     + (problems.size() - 3) + " more" : ""));
         }
     }

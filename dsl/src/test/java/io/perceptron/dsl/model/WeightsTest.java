@@ -1,4 +1,4 @@
-package io.perceptron.dsl.training;
+package io.perceptron.dsl.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import io.perceptron.dsl.PerceptronException;
 import io.perceptron.dsl.Readme;
 import io.perceptron.dsl.data.Datasets;
-import io.perceptron.dsl.model.Model;
 import io.perceptron.dsl.optimizer.Optimizer;
 import java.util.List;
 import org.junit.jupiter.api.Test;

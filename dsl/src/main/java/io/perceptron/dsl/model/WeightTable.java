@@ -1,10 +1,9 @@
-package io.perceptron.dsl.training;
+package io.perceptron.dsl.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import io.perceptron.dsl.model.Model;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
@@ -24,13 +23,13 @@ import tech.tablesaw.api.Table;
  * model.weights(1)        // fails: layer #1 does not exist; model.weights(0) is dense(2)
  * }</pre>
  */
-public final class Weights {
+final class WeightTable {
     /** The name of the column that names each row (an input, or the bias). */
-    public static final String INPUT_COLUMN = "input";
+    static final String INPUT_COLUMN = "input";
     /** The name of the row holding each output's bias. */
-    public static final String BIAS_ROW = "bias";
+    static final String BIAS_ROW = "bias";
 
-    private Weights() {
+    private WeightTable() {
     }
 
     /**
@@ -39,14 +38,14 @@ public final class Weights {
      * Row {@code i}, column {@code j} holds how much input {@code i} adds to output {@code j}'s
      * weighted sum; so output {@code j} = bias + Σ input·weight, read down column {@code j}.
      */
-    public static Table of(Model model, int layer) {
+    static Table of(Network model, int layer) {
         List<Block> blocks = layerBlocks(model);
         if (layer < 0 || layer >= blocks.size()) {
-            throw TrainingErrors.noLayerForWeights(model.name(), layer, blocks.size(), denseLayers(model, blocks));
+            throw ModelErrors.noLayerForWeights(model.name(), layer, blocks.size(), denseLayers(model, blocks));
         }
         Block block = blocks.get(layer);
         if (!(block instanceof Linear)) {
-            throw TrainingErrors.layerHasNoWeightTable(model.name(), layer, model.layers().get(layer).toString(),
+            throw ModelErrors.layerHasNoWeightTable(model.name(), layer, model.layers().get(layer).toString(),
                     denseLayers(model, blocks));
         }
         NDArray weight = block.getParameters().get("weight").getArray();   // (outputs, inputs), as PyTorch
@@ -56,7 +55,7 @@ public final class Weights {
         float[] weights = weight.toFloatArray();
         float[] biases = bias.toFloatArray();
 
-        Signature signature = Signature.of(model.djl());
+        Signature signature = model.signature();
         List<String> rowNames = inputNames(signature, layer, inputs);
         rowNames.add(BIAS_ROW);
         Table table = Table.create("weights of layer #" + layer + ", " + model.layers().get(layer),
@@ -74,11 +73,11 @@ public final class Weights {
     }
 
     /** The built DJL block of every layer, in the order of summary()'s '#' column. */
-    private static List<Block> layerBlocks(Model model) {
+    private static List<Block> layerBlocks(Network model) {
         Block whole = model.djl().getBlock();
         if (!(whole instanceof SequentialBlock)) {
             // A decoder's block holds its encoder too, so its children are not numbered by layer.
-            throw TrainingErrors.weightsOfDecoder(model.name());
+            throw ModelErrors.weightsOfDecoder(model.name());
         }
         List<Block> blocks = new ArrayList<>();
         whole.getChildren().forEach(child -> blocks.add(child.getValue()));
@@ -113,7 +112,7 @@ public final class Weights {
     }
 
     /** "#0 dense(8), #2 dense(2)": the layers whose weights can be shown, for the error messages. */
-    private static List<String> denseLayers(Model model, List<Block> blocks) {
+    private static List<String> denseLayers(Network model, List<Block> blocks) {
         List<String> dense = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             if (blocks.get(i) instanceof Linear) {
