@@ -18,6 +18,7 @@
 #   embedding sentences per second through the DSL's pretrained all-MiniLM-L6-v2
 #             (dsl/.../bench/EmbeddingBenchmark.java) and sentence-transformers on PyTorch
 #             (dsl/src/test/python/bench_embeddings.py), same texts, same model files, 1 and 2 threads
+#   images    training from a folder of JPEG files against the same pictures in memory (install/bench-images.sh)
 #
 # The peers and PyTorch go into their own environment, .venv-bench (pinned in
 # install/bench-requirements.txt; about 5.5 GB, since PyPI's Linux torch brings the CUDA libraries),
@@ -153,9 +154,12 @@ setup_seconds=$((SECONDS - started))
 if $embeddings_only; then
     run_embeddings
 else
-    rm -rf "$RESULTS/training" "$RESULTS/kernels.json"
+    rm -rf "$RESULTS/training" "$RESULTS/kernels.json" "$RESULTS/images.md"
     run_kernels
     run_training
+    say "Image folders: training from a folder of JPEG files against memory (install/bench-images.sh)"
+    "$ROOT/install/bench-images.sh" --section "$RESULTS/images.md" --rounds "$($quick && echo 2 || echo 5)" \
+        || echo "the image-folder benchmark failed; its log is build/bench/images.log" >&2
     run_embeddings
 fi
 say "Writing $report"

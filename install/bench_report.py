@@ -452,6 +452,12 @@ def main() -> int:
           "messages per run with the plot.")
     w("")
 
+    # ---------------------------------------------------------------- image folders (install/bench-images.sh)
+    images = args.results / "images.md"
+    if images.exists():
+        out.extend(images.read_text().rstrip().split("\n"))
+        w("")
+
     embeddings_section(w, results)
 
     # ---------------------------------------------------------------- causes

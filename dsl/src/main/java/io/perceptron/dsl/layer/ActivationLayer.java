@@ -79,6 +79,12 @@ final class ActivationLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return function == Function.LEAKY_RELU ? LayerDescription.of(function.label(), "alpha", alpha)
+                : LayerDescription.of(function.label());
+    }
+
+    @Override
     public String toString() {
         return function == Function.LEAKY_RELU ? "leakyRelu(" + alpha + ")" : function.label();
     }

@@ -61,6 +61,11 @@ final class AttentionLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return LayerDescription.of("multiHeadAttention", "heads", heads, "causal", causal);
+    }
+
+    @Override
     public String toString() {
         return "multiHeadAttention(" + heads + (causal ? ", causal=true" : "") + ")";
     }

@@ -49,6 +49,11 @@ final class Conv2dLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return LayerDescription.of("conv2d", "filters", filters, "kernel", kernel, "stride", stride, "padding", padding);
+    }
+
+    @Override
     public String toString() {
         StringBuilder call = new StringBuilder("conv2d(").append(filters).append(", ").append(kernel);
         if (stride != 1 || padding != 0) {

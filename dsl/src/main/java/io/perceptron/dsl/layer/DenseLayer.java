@@ -45,6 +45,11 @@ final class DenseLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return LayerDescription.of("dense", "units", units);
+    }
+
+    @Override
     public String toString() {
         return "dense(" + units + ")";
     }

@@ -37,6 +37,11 @@ final class DropoutLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return LayerDescription.of("dropout", "rate", rate);
+    }
+
+    @Override
     public String toString() {
         return "dropout(" + rate + ")";
     }

@@ -82,6 +82,16 @@ final class EmbeddingLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return switch (kind) {
+            case TOKEN -> LayerDescription.of(masked ? "maskedEmbedding" : "embedding", "vocabularySize", rows,
+                    "dimension", dimension);
+            case POSITION -> LayerDescription.of("positionalEmbedding", "maxLength", rows);
+            case TOKEN_TYPE -> LayerDescription.of("tokenTypeEmbedding", "types", rows);
+        };
+    }
+
+    @Override
     public String toString() {
         return switch (kind) {
             case TOKEN -> (masked ? "maskedEmbedding(" : "embedding(") + rows + ", " + dimension + ")";

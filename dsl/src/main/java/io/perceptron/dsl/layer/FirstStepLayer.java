@@ -29,6 +29,11 @@ final class FirstStepLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return LayerDescription.of("firstToken");
+    }
+
+    @Override
     public String toString() {
         return "firstToken";
     }

@@ -22,6 +22,11 @@ final class FlattenLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return LayerDescription.of("flatten");
+    }
+
+    @Override
     public String toString() {
         return "flatten";
     }

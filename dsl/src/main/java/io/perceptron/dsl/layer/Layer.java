@@ -44,6 +44,15 @@ public interface Layer {
     Block block(Shape input);
 
     /**
+     * This layer written down, so that {@link Layers#from(LayerDescription)} makes it again: how a
+     * saved model records its architecture. A layer of your own that should be saved implements
+     * it (and is rebuilt by a {@code Layers.from} that knows it); by default it cannot be saved.
+     */
+    default LayerDescription describe() {
+        throw LayerErrors.notDescribable(this);
+    }
+
+    /**
      * Whether this layer, inside a decoder, reads what the encoder produced (the context): a
      * recurrent layer starts from it, a transformer decoder layer attends to it. Its block then
      * takes the context as a second input, and works without it elsewhere.

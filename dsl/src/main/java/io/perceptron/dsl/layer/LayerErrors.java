@@ -99,4 +99,24 @@ public final class LayerErrors {
         return new ShapeMismatch(layer.toString(), received,
                 layer + " " + expects + ", but receives " + Shapes.text(received) + ". " + advice);
     }
+
+    /** A layer of the user's own that cannot be written down, so a model holding it cannot be saved. */
+    public static PerceptronException notDescribable(Layer layer) {
+        return new PerceptronException("Layer " + layer + " (" + layer.getClass().getName() + ") cannot be written down,"
+                + " so a model holding it cannot be saved as a folder. Implement describe() in it (and read it back"
+                + " yourself), or save only the weights with model.save(Path.of(\"model.params\")).");
+    }
+
+    /** A layer description that lacks a setting its layer needs. */
+    public static PerceptronException badDescription(LayerDescription description, String wanted) {
+        return new PerceptronException("The layer description " + description.toJson() + " lacks " + wanted
+                + ". It was probably edited by hand: write it as Layer.describe() does, or save the model again.");
+    }
+
+    /** A layer description naming no layer the DSL knows. */
+    public static PerceptronException unknownLayerKind(LayerDescription description) {
+        return new PerceptronException("The layer description " + description.toJson() + " names an unknown layer '"
+                + description.layer() + "'. Known layers are the calls of Layers (dense, conv2d, lstm, ...); a model"
+                + " saved by a newer Perceptron may use layers this one lacks.");
+    }
 }

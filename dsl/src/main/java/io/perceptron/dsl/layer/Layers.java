@@ -251,6 +251,60 @@ public final class Layers {
         return new ResidualLayer(body);
     }
 
+    /**
+     * The layer a {@link LayerDescription} describes: the inverse of {@link Layer#describe()}, how
+     * a saved model's architecture is read back. Each kind is made through its factory here, so
+     * the same checks apply as when a cell makes it.
+     *
+     * <pre>{@code
+     * Layers.from(LayerDescription.of("dense", "units", 16))   // dense(16)
+     * Layers.from(LayerDescription.of("dense2"))               // PerceptronException: ... unknown layer 'dense2' ...
+     * }</pre>
+     */
+    public static Layer from(LayerDescription d) {
+        return switch (d.layer()) {
+            case "dense" -> dense(d.number("units"));
+            case "binaryStep", "identity", "sigmoid", "tanh", "relu", "gelu", "softmax" -> activation(d.layer());
+            case "leakyRelu" -> leakyRelu(d.decimal("alpha"));
+            case "dropout" -> dropout(d.decimal("rate"));
+            case "batchNorm" -> batchNorm();
+            case "layerNorm" -> d.settings().containsKey("epsilon") ? layerNorm(d.decimal("epsilon")) : layerNorm();
+            case "unitNormalization" -> unitNormalization();
+            case "flatten" -> flatten();
+            case "firstToken" -> firstToken();
+            case "conv2d" -> conv2d(d.number("filters"), d.number("kernel"), d.number("stride"), d.number("padding"));
+            case "maxPool" -> maxPool(d.number("size"), d.number("stride"));
+            case "avgPool" -> avgPool(d.number("size"), d.number("stride"));
+            case "adaptiveAvgPool" -> adaptiveAvgPool(d.number("height"), d.number("width"));
+            case "globalAvgPool" -> globalAvgPool();
+            case "embedding" -> embedding(d.number("vocabularySize"), d.number("dimension"));
+            case "maskedEmbedding" -> maskedEmbedding(d.number("vocabularySize"), d.number("dimension"));
+            case "positionalEmbedding" -> positionalEmbedding(d.number("maxLength"));
+            case "tokenTypeEmbedding" -> tokenTypeEmbedding(d.number("types"));
+            case "simpleRnn" -> simpleRnn(d.number("units"), d.flag("returnSequences"));
+            case "lstm" -> lstm(d.number("units"), d.flag("returnSequences"));
+            case "gru" -> gru(d.number("units"), d.flag("returnSequences"));
+            case "multiHeadAttention" -> multiHeadAttention(d.number("heads"), d.flag("causal"));
+            case "transformerEncoder", "transformerDecoder" -> transformer(d);
+            case "residual" -> residual(d.body().stream().map(Layers::from).toList());
+            default -> throw LayerErrors.unknownLayerKind(d);
+        };
+    }
+
+    private static Layer transformer(LayerDescription d) {
+        boolean decoder = d.layer().equals("transformerDecoder");
+        TransformerLayer layer = decoder ? transformerDecoder(d.number("heads"), d.number("feedForwardSize"))
+                : transformerEncoder(d.number("heads"), d.number("feedForwardSize"));
+        layer = layer.dropout(d.decimal("dropout")).activation(d.text("activation"));
+        if (d.flag("preNorm")) {
+            layer = layer.preNorm();
+        }
+        if (d.settings().containsKey("layerNormEpsilon")) {
+            layer = layer.layerNormEpsilon(d.decimal("layerNormEpsilon"));
+        }
+        return d.flag("causal") && !decoder ? layer.causal() : layer;
+    }
+
     static void checkRate(String call, double rate) {
         if (!(rate >= 0 && rate < 1)) {
             throw LayerErrors.invalidArgument(call, "the rate", "from 0 up to (not including) 1", rate, "dropout(0.2)");

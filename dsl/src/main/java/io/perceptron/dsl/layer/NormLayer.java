@@ -63,6 +63,14 @@ final class NormLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        if (!batch && epsilon != DEFAULT_EPSILON) {
+            return LayerDescription.of("layerNorm", "epsilon", epsilon);
+        }
+        return LayerDescription.of(batch ? "batchNorm" : "layerNorm");
+    }
+
+    @Override
     public String toString() {
         if (batch) {
             return "batchNorm";

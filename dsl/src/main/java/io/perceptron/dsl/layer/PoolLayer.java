@@ -145,6 +145,16 @@ final class PoolLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return switch (kind) {
+            case MAX -> LayerDescription.of("maxPool", "size", size, "stride", stride);
+            case AVERAGE -> LayerDescription.of("avgPool", "size", size, "stride", stride);
+            case ADAPTIVE_AVERAGE -> LayerDescription.of("adaptiveAvgPool", "height", outHeight, "width", outWidth);
+            case GLOBAL_AVERAGE -> LayerDescription.of("globalAvgPool");
+        };
+    }
+
+    @Override
     public String toString() {
         return switch (kind) {
             case MAX -> "maxPool(" + size + ", stride=" + stride + ")";

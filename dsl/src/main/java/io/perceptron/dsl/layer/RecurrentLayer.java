@@ -81,6 +81,11 @@ final class RecurrentLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return LayerDescription.of(kind.callName, "units", units, "returnSequences", returnSequences);
+    }
+
+    @Override
     public String toString() {
         return kind.callName + "(" + units + (returnSequences ? ", returnSequences=true" : "") + ")";
     }

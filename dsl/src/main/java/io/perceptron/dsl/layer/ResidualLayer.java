@@ -53,6 +53,11 @@ final class ResidualLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return LayerDescription.of("residual").withBody(body.stream().map(Layer::describe).toList());
+    }
+
+    @Override
     public String toString() {
         return body.stream().map(Object::toString).collect(Collectors.joining(", ", "residual(", ")"));
     }

@@ -170,6 +170,13 @@ public final class TransformerLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return LayerDescription.of(decoder ? "transformerDecoder" : "transformerEncoder", "heads", heads,
+                "feedForwardSize", feedForwardSize, "dropout", dropout, "preNorm", preNorm, "causal", causal,
+                "activation", activation.describe().layer(), "layerNormEpsilon", normEpsilon);
+    }
+
+    @Override
     public String toString() {
         StringBuilder call = new StringBuilder(decoder ? "transformerDecoder(" : "transformerEncoder(")
                 .append(heads).append(", ").append(feedForwardSize).append(", dropout=").append(dropout);

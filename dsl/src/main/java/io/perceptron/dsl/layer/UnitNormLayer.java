@@ -44,6 +44,11 @@ final class UnitNormLayer implements Layer {
     }
 
     @Override
+    public LayerDescription describe() {
+        return LayerDescription.of("unitNormalization");
+    }
+
+    @Override
     public String toString() {
         return "unitNormalization";
     }

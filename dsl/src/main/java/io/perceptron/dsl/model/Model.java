@@ -8,6 +8,7 @@ import io.perceptron.dsl.display.Displayable;
 import io.perceptron.dsl.display.Renderers;
 import io.perceptron.dsl.io.SavedModel;
 import io.perceptron.dsl.layer.Layer;
+import io.perceptron.dsl.layer.LayerDescription;
 import io.perceptron.dsl.layer.Layers;
 import io.perceptron.dsl.plot.TablePredictor;
 import io.perceptron.dsl.training.Evaluation;
@@ -560,24 +561,102 @@ public final class Model extends LayerShortcuts<Model> implements Displayable, T
     }
 
     /**
-     * Saves the parameters, and what the model was trained on (columns, classes, loss), to one
-     * file. Load them into a model built the same way with {@link #loadParameters(Path)}.
+     * Saves the model as a folder that another program loads with {@link #load(Path)} and predicts
+     * with, without this notebook: {@code architecture.json} (the layers, readable), {@code inputs.json}
+     * (what the inputs mean: feature columns, text categories, normalization statistics, classes,
+     * picture format) and {@code weights.params}. Saving over an earlier save replaces it whole;
+     * an interrupted save leaves the earlier one as it was.
      *
-     * <pre>{@code model.save(Path.of("moons.params")) }</pre>
+     * <pre>{@code
+     * model.save(Path.of("penguin-model"))
+     * val again = Model.load(Path.of("penguin-model"))    // predicts exactly as model does
+     * }</pre>
      */
-    public Model save(Path file) {
+    public Model save(Path folder) {
+        SavedModel.saveFolder(network, folder);
+        return this;
+    }
+
+    /** {@link #save(Path)} with the folder as text: {@code model.save("penguin-model")}. */
+    public Model save(String folder) {
+        return save(Path.of(folder));
+    }
+
+    /**
+     * A model saved by {@link #save(Path)}: the same layers, weights and input encoding, so it
+     * predicts what the saved one did. Works in any JVM program with the DSL on its class path.
+     *
+     * <pre>{@code
+     * val model = Model.load(Path.of("penguin-model"))
+     * model.predict(newPenguins)                 // species by name, as in training
+     * Model.load(Path.of("nowhere"))             // PerceptronException: There is no saved model at ...
+     * }</pre>
+     */
+    public static Model load(Path folder) {
+        SavedModel.Folder saved = SavedModel.readFolder(folder);
+        Model model = Model.sequential(saved.name()).input(saved.input());
+        for (LayerDescription layer : saved.layers()) {
+            model.addDescribed(layer);
+        }
+        SavedModel.loadFolderWeights(model.network, saved);
+        return model;
+    }
+
+    /** {@link #load(Path)} with the folder as text: {@code Model.load("penguin-model")}. */
+    public static Model load(String folder) {
+        return load(Path.of(folder));
+    }
+
+    /** Adds a layer written down by {@link Layer#describe()}; a part ("model") becomes a part again. */
+    private Model addDescribed(LayerDescription layer) {
+        if (!PartLayer.KIND.equals(layer.layer())) {
+            return add(Layers.from(layer));
+        }
+        Model part = Model.sequential(layer.text("name")).input(outputShape().getShape());
+        for (LayerDescription inner : layer.body()) {
+            part.addDescribed(inner);
+        }
+        return add(part);
+    }
+
+    /**
+     * Saves only the parameters, and what the model was trained on, to one file; load them into a
+     * model built the same way with {@link #loadParameters(Path)}. {@link #save(Path)} also
+     * records the layers, so the model need not be built again.
+     *
+     * <pre>{@code model.saveParameters(Path.of("moons.params")) }</pre>
+     */
+    public Model saveParameters(Path file) {
         SavedModel.save(network, file);
         return this;
     }
 
     /**
-     * Loads parameters saved by {@link #save(Path)} (or by a training checkpoint) into this model,
-     * which must have the same layers and shapes; a wrong file is refused, saying what differs.
+     * Loads parameters saved by {@link #saveParameters(Path)}, a training checkpoint, or the
+     * weights of a folder saved by {@link #save(Path)}, into this model, which must have the same
+     * layers and shapes; a wrong file is refused, saying what differs.
      *
      * <pre>{@code Model.sequential().input(2).dense(16).relu().dense(2).loadParameters(Path.of("moons.params")) }</pre>
      */
     public Model loadParameters(Path file) {
-        SavedModel.load(network, file);
+        SavedModel.load(network, java.nio.file.Files.isDirectory(file) ? file.resolve(SavedModel.WEIGHTS) : file);
         return this;
+    }
+
+    /**
+     * How the training table's columns became this model's inputs, one row per input: a text
+     * column gives one 0/1 input per category, a normalized number column shows its statistics.
+     *
+     * <pre>{@code
+     * model.fit(penguins).features("island", "body_mass_g").label("species").normalize().train()
+     * model.inputEncoding()    // column | input | encoding: island=Biscoe "1 when island is Biscoe, else 0", ...
+     * }</pre>
+     */
+    public Table inputEncoding() {
+        Signature signature = network.isBuilt() ? network.signature() : null;
+        if (signature == null || signature.encoding() == null) {
+            throw ModelErrors.noInputEncoding(name());
+        }
+        return signature.encoding().table();
     }
 }

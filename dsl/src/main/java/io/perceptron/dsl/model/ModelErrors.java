@@ -190,6 +190,13 @@ public final class ModelErrors {
         return "model \"" + model + "\"";
     }
 
+    /** {@code inputEncoding()} on a model not trained on a table. */
+    static PerceptronException noInputEncoding(String name) {
+        return new PerceptronException("Model \"" + name + "\" has no input encoding: it is made when the model is"
+                + " trained on a table (model.fit(table)...train()), from the table's feature columns. Train it on a"
+                + " table first.");
+    }
+
     /** A layer that marks padding (token id 0) anywhere but first in a plain stack. */
     public static PerceptronException maskingNotFirst(String model, String layer) {
         return new PerceptronException(layer + " must be the first layer of model \"" + model + "\" (and not in a"

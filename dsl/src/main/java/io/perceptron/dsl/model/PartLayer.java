@@ -3,12 +3,16 @@ package io.perceptron.dsl.model;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.perceptron.dsl.layer.Layer;
+import io.perceptron.dsl.layer.LayerDescription;
 
 /**
  * Another model's network used as one step of a stack. Its block is the part's own block, so every model
  * that contains the part shares its parameters: train it in one, freeze it, reuse it in another.
  */
 final class PartLayer implements Layer {
+    /** How a part is written down: {@code {"layer": "model", "name": ..., "layers": [...]}}. */
+    static final String KIND = "model";
+
     private final Network part;
 
     PartLayer(Network part) {
@@ -32,6 +36,12 @@ final class PartLayer implements Layer {
     @Override
     public Block block(Shape input) {
         return part.blockFor(input);
+    }
+
+    @Override
+    public LayerDescription describe() {
+        return LayerDescription.of(KIND, "name", part.name())
+                .withBody(part.layers().stream().map(Layer::describe).toList());
     }
 
     @Override

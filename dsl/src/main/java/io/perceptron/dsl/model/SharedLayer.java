@@ -3,6 +3,7 @@ package io.perceptron.dsl.model;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.perceptron.dsl.layer.Layer;
+import io.perceptron.dsl.layer.LayerDescription;
 
 /**
  * One layer of another network, reused with its block (and so its trained parameters): what
@@ -34,6 +35,11 @@ final class SharedLayer implements Layer {
     @Override
     public Block block(Shape input) {
         return owner.layerBlock(index);
+    }
+
+    @Override
+    public LayerDescription describe() {
+        return layer().describe();
     }
 
     @Override

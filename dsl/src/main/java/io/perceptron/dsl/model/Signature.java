@@ -1,6 +1,8 @@
 package io.perceptron.dsl.model;
 
 import com.google.gson.Gson;
+import io.perceptron.dsl.data.ImageOptions;
+import io.perceptron.dsl.data.TableEncoding;
 import io.perceptron.dsl.loss.Loss;
 import java.util.Arrays;
 import java.util.List;
@@ -27,9 +29,14 @@ import java.util.List;
  * @param decoderStart for an encoder-decoder, the class index that starts the decoder's input
  *                     (the label sequence shifted right by one behind it: "teacher forcing");
  *                     -1 for a model with one input
+ * @param encoding     for a table, how its feature columns become inputs (one-hot categories,
+ *                     normalization statistics); {@code null} for other data
+ * @param pictures     for pictures read from files, how a file becomes numbers (size, channels,
+ *                     normalization); {@code null} for other data
  */
 public record Signature(List<String> features, long[] featureShape, List<String> labels, Loss.Task task,
-                 List<String> classes, String classType, String loss, int decoderStart) {
+                 List<String> classes, String classType, String loss, int decoderStart, TableEncoding encoding,
+                 ImageOptions pictures) {
     /** The DJL model property that holds the signature, as JSON. */
     private static final String PROPERTY = "perceptron.signature";
 
@@ -42,9 +49,27 @@ public record Signature(List<String> features, long[] featureShape, List<String>
         classes = List.copyOf(classes);
     }
 
+    /** A signature without a table encoding or a picture format: examples, arrays, plain number columns. */
+    public Signature(List<String> features, long[] featureShape, List<String> labels, Loss.Task task,
+                     List<String> classes, String classType, String loss, int decoderStart) {
+        this(features, featureShape, labels, task, classes, classType, loss, decoderStart, null, null);
+    }
+
     /** This signature for an encoder-decoder whose decoder input starts with class {@code start}. */
     public Signature withDecoderStart(int start) {
-        return new Signature(features, featureShape, labels, task, classes, classType, loss, start);
+        return new Signature(features, featureShape, labels, task, classes, classType, loss, start, encoding, pictures);
+    }
+
+    /** This signature with {@code classes} in place of its own (a later fit keeping an earlier class order). */
+    public Signature withClasses(List<String> kept, String keptType) {
+        return new Signature(features, featureShape, labels, task, kept, keptType, loss, decoderStart, encoding,
+                pictures);
+    }
+
+    /** This signature remembering the picture format the examples were read with. */
+    public Signature withPictures(ImageOptions format) {
+        return new Signature(features, featureShape, labels, task, classes, classType, loss, decoderStart, encoding,
+                format);
     }
 
     /** The signature as JSON, the form it is remembered and saved in. */

@@ -80,7 +80,11 @@ final class ImageGrids {
         }
         int shown = Math.max(0, Math.min(count, examples.size()));
         int featureSize = (int) Arrays.stream(featureShape).reduce(1, (a, b) -> a * b);
-        float[] values = Arrays.copyOf(examples.features(), shown * featureSize);
+        // One example at a time: pictures read from a folder decode only the ones shown.
+        float[] values = new float[shown * featureSize];
+        for (int i = 0; i < shown; i++) {
+            examples.copyFeatures(i, values, i * featureSize);
+        }
         long[] shape = new long[featureShape.length + 1];
         shape[0] = shown;
         System.arraycopy(featureShape, 0, shape, 1, featureShape.length);

@@ -43,7 +43,10 @@ record ArraysSource(Examples examples, boolean integerLabels) implements Trainin
      * others are numbers to regress, unless a loss says otherwise.
      */
     @Override
-    public TrainingData read(List<String> features, List<String> labels, Loss loss) {
+    public TrainingData read(List<String> features, List<String> labels, Loss loss, boolean normalize) {
+        if (normalize) {
+            throw TrainingErrors.normalizeNeedsTable("arrays");
+        }
         Loss.Task task;
         if (loss != null) {
             task = loss.task();

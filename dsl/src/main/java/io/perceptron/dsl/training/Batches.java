@@ -66,7 +66,19 @@ final class Batches {
      * the start class (at step t the decoder sees the true tokens before t: teacher forcing).
      */
     NDList inputs(NDManager manager, int[] order, int from, int to) {
-        NDArray features = features(manager, order, from, to);
+        return withDecoderInput(manager, features(manager, order, from, to), order, from, to);
+    }
+
+    /** The model's inputs for rows {@code order[from..to)} whose features were prepared already (see {@link Prefetch}). */
+    NDList inputs(NDManager manager, int[] order, int from, int to, float[] prepared) {
+        featureFloats.clear();
+        featureFloats.put(prepared, 0, (to - from) * featureSize);
+        featureBytes.clear().limit((to - from) * featureSize * Float.BYTES);
+        NDArray features = manager.create(featureBytes, batchShape(to - from, featureShape), DataType.FLOAT32);
+        return withDecoderInput(manager, features, order, from, to);
+    }
+
+    private NDList withDecoderInput(NDManager manager, NDArray features, int[] order, int from, int to) {
         if (decoderStart < 0) {
             return new NDList(features);
         }
@@ -87,10 +99,19 @@ final class Batches {
 
     /** The features of rows {@code order[from..to)}, shaped (rows, feature shape...). */
     NDArray features(NDManager manager, int[] order, int from, int to) {
-        float[] all = data.features();
         featureFloats.clear();
-        for (int i = from; i < to; i++) {
-            featureFloats.put(all, order[i] * featureSize, featureSize);
+        if (data.isInMemory()) {
+            float[] all = data.features();
+            for (int i = from; i < to; i++) {
+                featureFloats.put(all, order[i] * featureSize, featureSize);
+            }
+        } else {
+            // Pictures read from files (evaluation, prediction): decoded one by one, only this batch's.
+            float[] one = new float[featureSize];
+            for (int i = from; i < to; i++) {
+                data.copyFeatures(order[i], one, 0);
+                featureFloats.put(one);
+            }
         }
         featureBytes.clear().limit((to - from) * featureSize * Float.BYTES);
         return manager.create(featureBytes, batchShape(to - from, featureShape), DataType.FLOAT32);

@@ -16,7 +16,10 @@ import java.util.List;
 record ExamplesSource(Examples examples) implements TrainingSource {
 
     @Override
-    public TrainingData read(List<String> features, List<String> labels, Loss loss) {
+    public TrainingData read(List<String> features, List<String> labels, Loss loss, boolean normalize) {
+        if (normalize) {
+            throw TrainingErrors.normalizeNeedsTable(examples.name());
+        }
         return read(examples, loss);
     }
 
@@ -80,7 +83,9 @@ record ExamplesSource(Examples examples) implements TrainingSource {
             default -> {
             }
         }
-        return new TrainingData(examples, signature, examples.name() + " (" + examples.size() + " examples)");
+        Signature read = examples.imageOptions() != null && signature.pictures() == null
+                ? signature.withPictures(examples.imageOptions()) : signature;
+        return new TrainingData(examples, read, examples.name() + " (" + examples.size() + " examples)");
     }
 
     private static Loss.Task defaultTask(Examples examples) {

@@ -2,6 +2,7 @@ package io.perceptron.dsl.training;
 
 import ai.djl.ndarray.NDArray;
 import io.perceptron.dsl.PerceptronException;
+import io.perceptron.dsl.data.Augmentation;
 import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.loss.Loss;
 import io.perceptron.dsl.model.Network;
@@ -270,6 +271,37 @@ public final class Fit {
         });
     }
 
+    /**
+     * Normalizes every number feature column to mean 0 and standard deviation 1, with the
+     * statistics of the training table (tables only). The statistics stay with the model, so
+     * {@code predict}, {@code evaluate} and a saved and loaded model read new rows the same way.
+     * Features on very different scales (millimetres beside grams) then learn at the same pace.
+     *
+     * <pre>{@code
+     * model.fit(penguins).features("bill_length_mm", "body_mass_g").label("species").normalize()
+     * model.fit(images).normalize()   // PerceptronException: normalize() works on tables ...
+     * }</pre>
+     */
+    public Fit normalize() {
+        settings.normalize = true;
+        return this;
+    }
+
+    /**
+     * Changes the training pictures at random every epoch (mirror, shift, turn, brightness) so the
+     * model learns what they show rather than their exact pixels. Only training batches change:
+     * validation, evaluation and prediction see the pictures as they are. Seeded by
+     * {@link #seed(long)}. The pictures are prepared on a background thread while a batch trains.
+     *
+     * <pre>{@code
+     * model.fit(train).augment(Augmentation.none().flip().shift(4).rotate(10.0)).epochs(10).seed(42)
+     * }</pre>
+     */
+    public Fit augment(Augmentation augmentation) {
+        settings.augmentation = augmentation == null ? Augmentation.none() : augmentation;
+        return this;
+    }
+
     /** Leaves out the default progress output (the listeners added with {@link #listener} still hear everything). */
     public Fit quiet() {
         settings.quiet = true;
@@ -322,6 +354,8 @@ public final class Fit {
                 + (settings.patience > 0 ? "; earlyStopping patience " + settings.patience
                         + (settings.monitor != null ? " on " + settings.monitor : "") : "")
                 + (settings.checkpoint != null ? "; checkpoint " + settings.checkpoint : "")
+                + (settings.normalize ? "; normalize" : "")
+                + (settings.augmentation.isNone() ? "" : "; augment " + settings.augmentation)
                 + (settings.quiet ? "; quiet" : "") + ")";
     }
 }

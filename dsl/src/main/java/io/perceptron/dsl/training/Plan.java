@@ -3,7 +3,9 @@ package io.perceptron.dsl.training;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.Shape;
 import io.perceptron.dsl.PerceptronException;
+import io.perceptron.dsl.data.Augmentation;
 import io.perceptron.dsl.data.Shuffle;
+import io.perceptron.dsl.data.TableEncoding;
 import io.perceptron.dsl.data.Vocabulary;
 import io.perceptron.dsl.loss.Loss;
 import io.perceptron.dsl.model.Network;
@@ -39,11 +41,12 @@ import tech.tablesaw.api.Table;
  * @param settings        every setting in words, defaults marked
  * @param threads         engine threads per operation while training; 0: the engine's own
  * @param confusionMatrix counts of true against predicted class on the validation (else training) data
+ * @param augmentation    random changes to the training pictures, or {@link Augmentation#none()}
  */
 record Plan(Network network, TrainingData train, TrainingData validation, Loss loss, Optimizer optimizer,
             int epochs, int batchSize, long seed, boolean shuffle, int patience, String monitor,
             Path checkpoint, List<TrainingListener> listeners, String settings, int threads,
-            Supplier<Table> confusionMatrix) {
+            Supplier<Table> confusionMatrix, Augmentation augmentation) {
 
     /** Mixed into the seed of the validation split, so the split and the first epoch's order differ. */
     private static final long SPLIT_SALT = 0x5eed5eedL;
@@ -102,7 +105,7 @@ record Plan(Network network, TrainingData train, TrainingData validation, Loss l
                     settings.epochs(), settings.batchSize(), settings.seed, settings.shuffle, settings.patience,
                     monitored, settings.checkpoint, List.copyOf(heard),
                     describe(data, trainData, validationData, threads), threads,
-                    () -> Inference.confusionMatrix(djl, confusionData));
+                    () -> Inference.confusionMatrix(djl, confusionData), settings.augmentation);
         }
 
         private int threads() {
@@ -117,17 +120,28 @@ record Plan(Network network, TrainingData train, TrainingData validation, Loss l
          * has the same columns and no new classes, so class indices mean the same across fits.
          */
         private TrainingData prepare() {
-            TrainingData fresh = source.read(settings.features, settings.labels, settings.loss);
+            TrainingData fresh = source.read(settings.features, settings.labels, settings.loss, settings.normalize);
             Signature previous = network.signature();
             Signature now = fresh.signature();
             if (previous != null && previous.task() == now.task() && previous.features().equals(now.features())
                     && previous.labels().equals(now.labels()) && previous.classes().containsAll(now.classes())
-                    && !previous.classes().equals(now.classes())) {
+                    && (!previous.classes().equals(now.classes()) || keepsEncoding(previous, now))) {
+                // The weights learned with the earlier encoding (its categories, its statistics): keep it too.
+                TableEncoding encoding = keepsEncoding(previous, now) ? previous.encoding() : now.encoding();
                 Signature kept = new Signature(now.features(), now.featureShape(), now.labels(), now.task(),
-                        previous.classes(), previous.classType(), now.loss(), now.decoderStart());
+                        previous.classes(), previous.classType(), now.loss(), now.decoderStart(), encoding,
+                        now.pictures());
                 return source.read(kept);
             }
             return fresh;
+        }
+
+        /** Whether a later fit reads its table with the encoding of the earlier one: same columns, same inputs. */
+        private static boolean keepsEncoding(Signature previous, Signature now) {
+            return previous.encoding() != null && now.encoding() != null
+                    && previous.encoding().inputNames().equals(now.encoding().inputNames())
+                    && previous.encoding().normalizes() == now.encoding().normalizes()
+                    && !previous.encoding().equals(now.encoding());
         }
 
         /**
@@ -163,7 +177,8 @@ record Plan(Network network, TrainingData train, TrainingData validation, Loss l
             long[] expected = input.getShape();
             if (!Arrays.equals(expected, signature.featureShape())) {
                 if (!signature.features().isEmpty()) {
-                    throw TrainingErrors.inputSizeMismatch(expected, signature.features());
+                    throw TrainingErrors.inputSizeMismatch(expected, signature.features(),
+                            signature.encoding() == null ? signature.features() : signature.encoding().inputNames());
                 }
                 throw TrainingErrors.inputShapeMismatch(expected, signature.featureShape(), data.description());
             }
@@ -217,6 +232,10 @@ record Plan(Network network, TrainingData train, TrainingData validation, Loss l
                         .append(settings.features.isEmpty() ? " (default: numeric columns)" : "").append("; ");
                 text.append("label ").append(String.join(", ", signature.labels()))
                         .append(settings.labels.isEmpty() ? " (default)" : "").append("; ");
+                String encoded = signature.encoding() == null ? "" : signature.encoding().describe();
+                if (!encoded.isEmpty()) {
+                    text.append(encoded).append("; ").append(signature.featureShape()[0]).append(" inputs; ");
+                }
             }
             if (signature.task() != Loss.Task.REGRESSION) {
                 text.append(signature.task() == Loss.Task.CLASSIFICATION ? "classes " : "labels ")
@@ -236,6 +255,9 @@ record Plan(Network network, TrainingData train, TrainingData validation, Loss l
             text.append("; seed ").append(settings.seed)
                     .append(settings.seedChosen ? "" : " (random; pass seed(" + settings.seed + ") to repeat)")
                     .append("; shuffle ").append(settings.shuffle);
+            if (!settings.augmentation.isNone()) {
+                text.append("; augment ").append(settings.augmentation);
+            }
             if (settings.patience > 0) {
                 text.append("; earlyStopping patience ").append(settings.patience);
             }

@@ -1,5 +1,6 @@
 package io.perceptron.dsl.training;
 
+import io.perceptron.dsl.data.Augmentation;
 import io.perceptron.dsl.loss.Loss;
 import io.perceptron.dsl.optimizer.Optimizer;
 import java.nio.file.Path;
@@ -37,6 +38,10 @@ final class Settings {
     Path checkpoint;
     final List<TrainingListener> listeners = new ArrayList<>();
     boolean quiet;
+    /** {@code normalize()}: number feature columns to mean 0 and standard deviation 1 (tables). */
+    boolean normalize;
+    /** {@code augment(...)}: random changes to training pictures. */
+    Augmentation augmentation = Augmentation.none();
     /** Engine threads per operation; 0: chosen from the batch's size. */
     int threads;
 

@@ -2,6 +2,7 @@ package io.perceptron.dsl.training;
 
 import io.perceptron.dsl.data.DataErrors;
 import io.perceptron.dsl.data.Examples;
+import io.perceptron.dsl.data.TableEncoding;
 import io.perceptron.dsl.loss.Loss;
 import io.perceptron.dsl.model.Signature;
 import java.util.ArrayList;
@@ -32,8 +33,8 @@ import tech.tablesaw.columns.Column;
  */
 record TableSource(Table table) implements TrainingSource {
     @Override
-    public TrainingData read(List<String> features, List<String> labels, Loss loss) {
-        return read(table, features, labels, loss);
+    public TrainingData read(List<String> features, List<String> labels, Loss loss, boolean normalize) {
+        return read(table, features, labels, loss, normalize);
     }
 
     @Override
@@ -54,6 +55,14 @@ record TableSource(Table table) implements TrainingSource {
      * @param loss     the chosen loss, or {@code null} to pick one from the label's type
      */
     static TrainingData read(Table table, List<String> features, List<String> labels, Loss loss) {
+        return read(table, features, labels, loss, false);
+    }
+
+    /**
+     * Reads a table for training, learning how its feature columns become inputs
+     * ({@link TableEncoding}: text one-hot, numbers normalized when {@code normalize}).
+     */
+    static TrainingData read(Table table, List<String> features, List<String> labels, Loss loss, boolean normalize) {
         List<String> labelColumns = labels.isEmpty() ? List.of(defaultLabel(table)) : labels;
         for (String label : labelColumns) {
             requireColumn(table, label, "label");
@@ -65,7 +74,7 @@ record TableSource(Table table) implements TrainingSource {
                 throw TrainingErrors.labelAmongFeatures(feature);
             }
         }
-        requireNumeric(table, featureColumns);
+        TableEncoding encoding = TableEncoding.learn(table, featureColumns, normalize);
 
         Loss.Task task = loss != null ? loss.task() : defaultTask(table, labelColumns);
         List<String> classes;
@@ -76,7 +85,7 @@ record TableSource(Table table) implements TrainingSource {
                     throw TrainingErrors.oneLabelColumnForClasses(labelColumns, TrainingData.lossName(loss, task));
                 }
                 Column<?> column = table.column(labelColumns.get(0));
-                requireNoMissing(column);
+                requireNoMissing(table, column);
                 classes = distinctClasses(column);
                 if (classes.size() < 2) {
                     throw TrainingErrors.oneClass(column.name(), classes.isEmpty() ? "" : classes.get(0), table.rowCount());
@@ -85,7 +94,7 @@ record TableSource(Table table) implements TrainingSource {
             }
             case MULTI_LABEL -> {
                 for (String label : labelColumns) {
-                    requireZeroOrOne(table.column(label), TrainingData.lossName(loss, task));
+                    requireZeroOrOne(table, table.column(label), TrainingData.lossName(loss, task));
                 }
                 classes = labelColumns;
                 classType = classTypeOf(table.column(labelColumns.get(0)));
@@ -99,8 +108,8 @@ record TableSource(Table table) implements TrainingSource {
             }
         }
         Loss chosen = loss != null ? loss : TrainingData.defaultLoss(task);
-        Signature signature = new Signature(featureColumns, new long[] {featureColumns.size()}, labelColumns, task,
-                classes, classType, chosen.toString(), -1);
+        Signature signature = new Signature(featureColumns, new long[] {encoding.width()}, labelColumns, task,
+                classes, classType, chosen.toString(), -1, encoding, null);
         return read(table, signature);
     }
 
@@ -109,7 +118,7 @@ record TableSource(Table table) implements TrainingSource {
         float[] features = features(table, signature);
         for (String label : signature.labels()) {
             requireColumn(table, label, "label");
-            requireNoMissing(table.column(label));
+            requireNoMissing(table, table.column(label));
         }
         int rows = table.rowCount();
         float[] labels;
@@ -134,7 +143,7 @@ record TableSource(Table table) implements TrainingSource {
                 for (int c = 0; c < columns.size(); c++) {
                     Column<?> column = table.column(columns.get(c));
                     if (signature.task() == Loss.Task.MULTI_LABEL) {
-                        requireZeroOrOne(column, signature.loss());
+                        requireZeroOrOne(table, column, signature.loss());
                     } else {
                         requireNumberLabel(column, signature.loss());
                     }
@@ -152,6 +161,10 @@ record TableSource(Table table) implements TrainingSource {
 
     /** The feature columns of {@code table} named by {@code signature}, row after row, as floats. */
     static float[] features(Table table, Signature signature) {
+        if (signature.encoding() != null) {
+            return signature.encoding().encode(table);
+        }
+        // A model saved before tables had an encoding: plain number columns, as they are.
         List<String> columns = signature.features();
         for (String column : columns) {
             requireColumn(table, column, "features");
@@ -162,7 +175,7 @@ record TableSource(Table table) implements TrainingSource {
         float[] features = new float[rows * width];
         for (int c = 0; c < width; c++) {
             Column<?> column = table.column(columns.get(c));
-            requireNoMissing(column);
+            requireNoMissing(table, column);
             for (int r = 0; r < rows; r++) {
                 features[r * width + c] = (float) numberAt(column, r);
             }
@@ -209,19 +222,19 @@ record TableSource(Table table) implements TrainingSource {
         }
     }
 
-    private static void requireNoMissing(Column<?> column) {
+    private static void requireNoMissing(Table table, Column<?> column) {
         int missing = column.countMissing();
         if (missing > 0) {
             int firstRow = column.isMissing().iterator().nextInt();
-            throw TrainingErrors.missingValues(column.name(), missing, firstRow);
+            throw DataErrors.missingValues(table, column, missing, firstRow);
         }
     }
 
-    private static void requireZeroOrOne(Column<?> column, String loss) {
+    private static void requireZeroOrOne(Table table, Column<?> column, String loss) {
         if (!isNumber(column)) {
             throw TrainingErrors.labelNotZeroOrOne(column.name(), column.getString(0), loss);
         }
-        requireNoMissing(column);
+        requireNoMissing(table, column);
         for (int r = 0; r < column.size(); r++) {
             double value = numberAt(column, r);
             if (value != 0 && value != 1) {

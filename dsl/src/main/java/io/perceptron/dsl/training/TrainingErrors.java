@@ -43,13 +43,6 @@ public final class TrainingErrors {
                 + "(for categories: one 0/1 column per category).");
     }
 
-    /** A feature or label column has empty cells. */
-    public static PerceptronException missingValues(String column, int count, int firstRow) {
-        return new PerceptronException("Column '" + column + "' has " + count + " missing value"
-                + (count == 1 ? "" : "s") + " (the first in row " + firstRow + "). Remove those rows "
-                + "(table.dropRowsWithMissingValues()) or fill them in before training.");
-    }
-
     /** Every example has the same label, so there is nothing to tell apart. */
     public static PerceptronException oneClass(String column, String onlyValue, int rows) {
         return new PerceptronException("The label '" + column + "' has only one class ('" + onlyValue + "') in all "
@@ -121,11 +114,26 @@ public final class TrainingErrors {
     }
 
     /** The model's input size differs from the number of feature columns. */
-    public static PerceptronException inputSizeMismatch(long[] modelInput, List<String> features) {
+    public static PerceptronException inputSizeMismatch(long[] modelInput, List<String> features, List<String> inputs) {
+        if (inputs.size() != features.size()) {
+            // Text columns became one input per category: say so, with the number the model needs.
+            return new PerceptronException("The model takes " + describe(modelInput) + " per example (input("
+                    + joined(modelInput) + ")) but the " + features.size() + " feature columns (" + String.join(", ", features)
+                    + ") make " + inputs.size() + " inputs, each text column one 0/1 input per category: "
+                    + String.join(", ", inputs) + ". Change the model to input(" + inputs.size()
+                    + ") or choose other columns with features(...).");
+        }
         return new PerceptronException("The model takes " + describe(modelInput) + " per example (input("
                 + joined(modelInput) + ")) but " + features.size() + " feature column" + (features.size() == 1 ? " was" : "s were")
                 + " chosen: " + String.join(", ", features) + ". Choose " + joined(modelInput) + " columns with "
                 + "features(...) or change the model to input(" + features.size() + ").");
+    }
+
+    /** {@code normalize()} on data that is not a table. */
+    public static PerceptronException normalizeNeedsTable(String data) {
+        return new PerceptronException("normalize() works on tables: it brings each number column to mean 0 and"
+                + " standard deviation 1. " + data + " is not a table; for pictures read from files pass"
+                + " ImageOptions.size(...).normalize(mean, std) to Datasets.imageFolder, or scale the values yourself.");
     }
 
     /** The model's input shape differs from the shape of one example (images, sequences, arrays). */

@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.perceptron.dsl.PerceptronException;
+import io.perceptron.dsl.data.Examples;
 import io.perceptron.dsl.data.Shuffle;
 import io.perceptron.dsl.loss.Loss;
 import io.perceptron.dsl.model.NoGradient;
@@ -96,15 +97,23 @@ final class TrainingLoop {
         }
         // Off between batches; each batch's gradient collector switches it on for its forward and backward pass.
         NoGradient noGradient = NoGradient.enter();
+        // Pictures read from files, or changed by augmentation, are prepared on a background thread
+        // a few batches ahead; pictures already in memory and left as they are need no thread.
+        Examples trainExamples = plan.train().examples();
+        Prefetch prefetch = !trainExamples.isInMemory() || !plan.augmentation().isNone()
+                ? new Prefetch(trainExamples, plan.batchSize(), plan.augmentation(), plan.seed()) : null;
         try {
             notifyStart(listeners, batchesPerEpoch);
-            Batches batches = new Batches(plan.train().examples(), plan.batchSize(), loss.labelType(),
+            Batches batches = new Batches(trainExamples, plan.batchSize(), loss.labelType(),
                     plan.train().signature().decoderStart());
             int[] order = Batches.identity(examples);
             Random random = new Random(plan.seed());
             for (int epoch = 1; epoch <= plan.epochs() && !stop.requested(); epoch++) {
                 if (plan.shuffle()) {
                     Shuffle.inPlace(order, random);
+                }
+                if (prefetch != null) {
+                    prefetch.start(order, epoch);
                 }
                 long epochStart = System.nanoTime();
                 Scores scores = new Scores(task, labelNames);
@@ -113,10 +122,19 @@ final class TrainingLoop {
                         stop.interrupted(epoch, b + 1, batchesPerEpoch);
                         break;
                     }
+                    float[] prepared = null;
+                    if (prefetch != null) {
+                        try {
+                            prepared = prefetch.next();
+                        } catch (Prefetch.InterruptedBatchException e) {
+                            stop.interrupted(epoch, b + 1, batchesPerEpoch);
+                            break;
+                        }
+                    }
                     int from = b * plan.batchSize();
                     int to = Math.min(examples, from + plan.batchSize());
-                    if (!trainBatch(runManager, store, engine, optimizer, trainable, batches, order, from, to, scores,
-                            epoch, b + 1, nanGuard)) {
+                    if (!trainBatch(runManager, store, engine, optimizer, trainable, batches, order, from, to, prepared,
+                            scores, epoch, b + 1, nanGuard)) {
                         break;
                     }
                     notifyBatch(listeners, epoch, b + 1, batchesPerEpoch, scores, start, epochStart);
@@ -137,6 +155,9 @@ final class TrainingLoop {
             // Listeners still hear the end (a live plot gets its final state), then the error goes on.
             stop.failed(e);
         } finally {
+            if (prefetch != null) {
+                prefetch.close();   // the thread ends with the training: done, interrupted or failed
+            }
             noGradient.close();
             runManager.close();
             Threads.set(previousThreads);
@@ -160,10 +181,11 @@ final class TrainingLoop {
     /** One training step; returns whether it updated the weights (the NaN guard may refuse a batch). */
     private boolean trainBatch(NDManager runManager, ParameterStore store, Engine engine,
                                ai.djl.training.optimizer.Optimizer optimizer, List<Parameter> trainable,
-                               Batches batches, int[] order, int from, int to, Scores scores, int epoch, int batch,
-                               NanGuard nanGuard) {
+                               Batches batches, int[] order, int from, int to, float[] prepared, Scores scores,
+                               int epoch, int batch, NanGuard nanGuard) {
         try (NDManager batchManager = runManager.newSubManager()) {
-            NDList inputs = batches.inputs(batchManager, order, from, to);
+            NDList inputs = prepared == null ? batches.inputs(batchManager, order, from, to)
+                    : batches.inputs(batchManager, order, from, to, prepared);
             NDArray y = batches.labels(batchManager, order, from, to);
             NDArray outputs;
             float batchLoss;

@@ -21,9 +21,10 @@ interface TrainingSource {
      *
      * @param features the feature columns chosen with {@code features(...)}, empty for the default (tables only)
      * @param labels   the label columns chosen with {@code label(...)}, empty for the default (tables only)
-     * @param loss     the loss chosen with {@code loss(...)}, or {@code null} to pick one from the labels
+     * @param loss      the loss chosen with {@code loss(...)}, or {@code null} to pick one from the labels
+     * @param normalize whether {@code normalize()} was called: number columns to mean 0, std 1 (tables only)
      */
-    TrainingData read(List<String> features, List<String> labels, Loss loss);
+    TrainingData read(List<String> features, List<String> labels, Loss loss, boolean normalize);
 
     /** Reads the data the way an earlier fit did, refusing what that fit could not have read (a new class). */
     TrainingData read(Signature signature);

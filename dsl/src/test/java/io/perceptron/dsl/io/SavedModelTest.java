@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-/** Saving parameters and loading them back: model.save(path), model.loadParameters(path). */
+/** Saving parameters and loading them back: model.saveParameters(path), model.loadParameters(path). */
 class SavedModelTest {
     private static final Table PETS = Datasets.dogsVsCones(200, 8);
 
@@ -28,7 +28,7 @@ class SavedModelTest {
         trained.fit(PETS).epochs(3).seed(1).quiet().train();
         Path file = folder.resolve("pets.params");
 
-        trained.save(file);
+        trained.saveParameters(file);
         Model loaded = petModel().loadParameters(file);
 
         Table before = trained.predict(PETS);
@@ -43,7 +43,7 @@ class SavedModelTest {
         Model trained = petModel();
         trained.fit(PETS).epochs(2).seed(1).quiet().train();
         Path file = folder.resolve("pets.params");
-        trained.save(file);
+        trained.saveParameters(file);
 
         Model loaded = petModel().loadParameters(file);
         TrainingRun more = loaded.fit(PETS).epochs(3).seed(2).quiet().train();
@@ -55,7 +55,7 @@ class SavedModelTest {
     @Test
     void parametersOfAnotherArchitectureAreRefusedSayingWhatDiffers(@TempDir Path folder) {
         Path file = folder.resolve("pets.params");
-        petModel().save(file);
+        petModel().saveParameters(file);
 
         PerceptronException error = assertThrows(PerceptronException.class,
                 () -> Model.sequential().input(4).dense(16).relu().dense(2).loadParameters(file));

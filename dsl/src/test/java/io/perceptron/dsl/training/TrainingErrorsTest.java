@@ -70,22 +70,26 @@ class TrainingErrorsTest {
     }
 
     @Test
-    void textFeaturesAreRefusedNamingTheColumnAndItsType() {
-        Table withText = MOONS.copy().addColumns(StringColumn.create("colour", new String[MOONS.rowCount()]));
+    void aTextFeatureBecomesOneInputPerCategoryAndTheModelMustTakeThatMany() {
+        String[] colours = new String[MOONS.rowCount()];
+        for (int i = 0; i < colours.length; i++) colours[i] = i % 3 == 0 ? "red" : i % 3 == 1 ? "green" : "blue";
+        Table withText = MOONS.copy().addColumns(StringColumn.create("colour", colours));
 
         String message = messageOf(() -> mlp().fit(withText).features("x1", "colour").quiet().train());
 
-        assertMentions(message, "Features must be numbers, but colour (string) is not", "turn them into numbers first");
+        assertMentions(message, "the 2 feature columns (x1, colour) make 4 inputs, each text column one 0/1 input per"
+                + " category: x1, colour=blue, colour=green, colour=red", "Change the model to input(4)");
     }
 
     @Test
-    void missingFeatureValuesSayWhereTheFirstOneIs() {
+    void missingFeatureValuesSayWhereTheFirstOneIsAndHowToFixThem() {
         Table gappy = MOONS.copy();
         gappy.doubleColumn("x2").setMissing(7);
 
         String message = messageOf(() -> mlp().fit(gappy).quiet().train());
 
-        assertMentions(message, "Column 'x2' has 1 missing value (the first in row 7)", "dropRowsWithMissingValues()");
+        assertMentions(message, "Column 'x2' of table 'moons' has 1 missing value (the first in row 7)",
+                "table.dropWhere(table.column(\"x2\").isMissing())", "setMissingTo(");
     }
 
     @Test

@@ -48,7 +48,7 @@ class TrainingReadmeTest {
     @Test
     void theQuotedCheckpointMismatchIsTheRealOne(@TempDir Path folder) throws IOException {
         Path file = folder.resolve("pets.params");
-        Model.sequential().input(4).dense(8).relu().dense(2).save(file);
+        Model.sequential().input(4).dense(8).relu().dense(2).saveParameters(file);
 
         String message = assertThrows(PerceptronException.class,
                 () -> Model.sequential().input(4).dense(16).relu().dense(2).loadParameters(file)).getMessage();
