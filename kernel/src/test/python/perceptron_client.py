@@ -97,9 +97,10 @@ class Kernel:
         self.client.wait_for_ready(timeout=STARTUP_TIMEOUT_S)
 
     @classmethod
-    def start(cls) -> Kernel:
+    def start(cls, env: dict[str, str] | None = None) -> Kernel:
+        """Starts the kernel; ``env``, when given, is its whole environment (the kernelspec's is added)."""
         manager = KernelManager(kernel_name=KERNEL_NAME)
-        manager.start_kernel()
+        manager.start_kernel(**({"env": env} if env is not None else {}))
         return cls(manager)
 
     def execute(self, code: str, timeout: float = 120, **options: Any) -> Exchange:

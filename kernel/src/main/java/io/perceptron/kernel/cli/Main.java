@@ -1,7 +1,9 @@
 package io.perceptron.kernel.cli;
 
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import io.perceptron.kernel.deps.CellDependencies;
 import io.perceptron.kernel.display.DslBridge;
+import io.perceptron.kernel.eval.CellClassPath;
 import io.perceptron.kernel.eval.CellImports;
 import io.perceptron.kernel.eval.CellRunner;
 import io.perceptron.kernel.eval.EvalResult;
@@ -76,7 +78,10 @@ public final class Main {
         // No stdin channel support yet: reading input ends at once instead of hanging the cell.
         System.setIn(new ByteArrayInputStream(new byte[0]));
 
-        Evaluator evaluator = new KotlinEvaluator(arguments.cellClassPath(), CellImports.STANDARD);
+        CellClassPath classPath = CellClassPath.of(arguments.cellClassPath());
+        // Shared by every cell language; Maven Resolver loads on the first %maven or @file:DependsOn, not here.
+        CellDependencies dependencies = new CellDependencies(classPath);
+        Evaluator evaluator = new KotlinEvaluator(classPath, CellImports.STANDARD, dependencies);
         CellRunner runner = new CellRunner(evaluator);
         ClassLoader cellLoader = evaluator.cellClassLoader();
         DslBridge dsl = DslBridge.connect(cellLoader);
@@ -84,7 +89,7 @@ public final class Main {
 
         CountDownLatch shutdown = new CountDownLatch(1);
         KernelProtocol protocol = new KernelProtocol(evaluator, executor(runner), transport, session, output,
-                dsl::bundle, Magics.standard(evaluator.imports(), cellLoader),
+                dsl::bundle, Magics.standard(evaluator.imports(), cellLoader, dependencies),
                 KernelInfo.perceptron(version(), KotlinVersion.CURRENT.toString()), shutdown::countDown);
         transport.start(protocol);
         protocol.announceStarting();

@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,15 +28,39 @@ import java.util.zip.ZipFile;
  * classPath.hasPackage("io.perceptron.dsl.model");      // true
  * classPath.loader().loadClass("org.zeromq.ZMQ");        // ClassNotFoundException: not the kernel's classes
  * }</pre>
+ *
+ * <p>It starts with what the kernel provides and grows when a cell adds jars ({@code %maven},
+ * {@code %jars}, {@code @file:DependsOn}, see {@code deps/CellDependencies}): {@link #add} appends
+ * them to the same loader, after the provided entries, so a provided class always wins, and every
+ * later cell, and every library that looks through the context class loader, sees them. A
+ * language's compiler reads {@link #files()} again before it compiles.
  */
 public final class CellClassPath implements AutoCloseable {
 
+    private final List<Path> provided;
+    /** Guarded by {@code this}: the provided entries, then every added jar in the order added. */
     private final List<Path> entries;
-    private final URLClassLoader loader;
+    private final CellLoader loader;
     private Set<String> packages;
 
-    private CellClassPath(List<Path> entries, URLClassLoader loader) {
-        this.entries = entries;
+    /** The cells' class loader, with {@code addURL} opened up for {@link #add}. */
+    private static final class CellLoader extends URLClassLoader {
+        static {
+            ClassLoader.registerAsParallelCapable();
+        }
+
+        CellLoader(URL[] urls) {
+            super("perceptron-cells", urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        void append(URL url) {
+            addURL(url);
+        }
+    }
+
+    private CellClassPath(List<Path> provided, CellLoader loader) {
+        this.provided = provided;
+        this.entries = new ArrayList<>(provided);
         this.loader = loader;
     }
 
@@ -51,12 +76,48 @@ public final class CellClassPath implements AutoCloseable {
             throw new IllegalArgumentException(EvalMessages.missingClassPathEntries(missing));
         }
         URL[] urls = absolute.stream().map(CellClassPath::url).toArray(URL[]::new);
-        return new CellClassPath(absolute, new URLClassLoader("perceptron-cells", urls, ClassLoader.getPlatformClassLoader()));
+        return new CellClassPath(absolute, new CellLoader(urls));
     }
 
-    /** The entries as files, in order, for a compiler. */
-    public List<File> files() {
+    /** The entries as files, in order, for a compiler: the provided ones, then those added. */
+    public synchronized List<File> files() {
         return entries.stream().map(Path::toFile).toList();
+    }
+
+    /** The entries the kernel provides to every cell (given at start), without those added since. */
+    public List<Path> provided() {
+        return provided;
+    }
+
+    /** The jars added since start, in the order added. */
+    public synchronized List<Path> added() {
+        return List.copyOf(entries.subList(provided.size(), entries.size()));
+    }
+
+    /**
+     * Appends {@code jars} for this cell and every later one; entries already present are skipped.
+     *
+     * @return the jars that were new
+     * @throws IllegalArgumentException if a jar does not exist
+     */
+    public synchronized List<Path> add(List<Path> jars) {
+        List<Path> added = new ArrayList<>();
+        for (Path jar : jars) {
+            Path absolute = jar.toAbsolutePath().normalize();
+            if (!Files.exists(absolute)) {
+                // The callers add only files they just resolved or listed: a missing one is a kernel bug.
+                throw new IllegalArgumentException("Cannot add " + absolute + " to the cell class path: it does not exist.");
+            }
+            if (!entries.contains(absolute)) {
+                entries.add(absolute);
+                loader.append(url(absolute));
+                added.add(absolute);
+            }
+        }
+        if (!added.isEmpty()) {
+            packages = null;
+        }
+        return List.copyOf(added);
     }
 
     /** The class loader cells run in (the parent of the loaders of the cells' own classes). */

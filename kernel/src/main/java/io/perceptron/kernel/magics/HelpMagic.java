@@ -73,6 +73,10 @@ public final class HelpMagic implements LineMagic {
         out.println();
         out.println("Magics:");
         magics.all().forEach(magic -> out.printf("  %%%-9s %s%n", magic.name(), magic.summary()));
+        if (magics.all().stream().anyMatch(magic -> magic instanceof MavenMagic)) {
+            out.println("  In a Kotlin cell, @file:DependsOn(\"group:artifact:version\") and @file:Repository(\"URL\") "
+                    + "at the top do what %maven does.");
+        }
         out.println();
         out.println("Keyboard (JupyterLab, Notebook 7):");
         out.println("  Shift+Enter  run the cell         Tab        complete the name or member");

@@ -1,5 +1,6 @@
 package io.perceptron.kernel.magics;
 
+import io.perceptron.kernel.deps.CellDependencies;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The kernel's line magics, and how a cell is split into magic lines and Kotlin code.
+ * The kernel's line magics, and how a cell is split into magic lines and code.
  *
  * <p>A cell may start with magic lines; the code after them runs as usual:
  * <pre>{@code
@@ -24,10 +25,21 @@ public final class Magics {
         magics.forEach(this::add);
     }
 
-    /** The standard magics: {@code %help}, listing {@code defaultImports} and what {@code cellLoader} offers. */
+    /** {@code %help} alone, listing {@code defaultImports} and what {@code cellLoader} offers. */
     public static Magics standard(List<String> defaultImports, ClassLoader cellLoader) {
         Magics magics = new Magics(List.of());
         magics.add(new HelpMagic(defaultImports, cellLoader, magics));
+        return magics;
+    }
+
+    /**
+     * The kernel's magics: {@code %help}, and {@code %maven} and {@code %jars} adding to the class
+     * path of {@code dependencies}. The same for every cell language.
+     */
+    public static Magics standard(List<String> defaultImports, ClassLoader cellLoader, CellDependencies dependencies) {
+        Magics magics = standard(defaultImports, cellLoader);
+        magics.add(new MavenMagic(dependencies));
+        magics.add(new JarsMagic(dependencies));
         return magics;
     }
 

@@ -209,7 +209,7 @@ public final class KernelProtocol implements RequestHandler {
             try {
                 magics.run(line, output.stdout());
             } catch (MagicException e) {
-                return new EvalResult.Failure("UnknownMagic", e.getMessage(), List.of(e.getMessage()));
+                return new EvalResult.Failure(e.errorName(), e.getMessage(), List.of(e.getMessage()));
             }
         }
         return split.code().isBlank() ? new EvalResult.NoValue() : executor.execute(split.code(), cellNumber);

@@ -1,15 +1,18 @@
 package io.perceptron.kernel.eval.kotlin;
 
 import io.perceptron.kernel.eval.CellClassPath;
+import java.io.File;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kotlin.Unit;
+import kotlin.script.experimental.api.RefineConfigurationUnconditionallyData;
 import kotlin.script.experimental.api.ResultWithDiagnostics;
 import kotlin.script.experimental.api.ScriptCompilationConfiguration;
 import kotlin.script.experimental.api.ScriptCompilationKt;
+import kotlin.script.experimental.api.ScriptConfigurationRefinementContext;
 import kotlin.script.experimental.api.ScriptDependency;
 import kotlin.script.experimental.api.SourceCodeCompletionVariant;
 import kotlin.script.experimental.host.ScriptingHostConfiguration;
@@ -26,6 +29,10 @@ import org.jetbrains.kotlin.scripting.ide_services.compiler.KJvmReplCompilerWith
  * half-typed code for completion and inspection. Every call runs on its {@link CompilerThread}.
  *
  * <p>It warms itself up in the background shortly after start-up, unless a cell comes first.
+ *
+ * <p>The cell class path may grow between cells ({@code %maven}, {@code @file:DependsOn}): every
+ * compilation reads it again (a refinement of the one configuration), and completion first makes
+ * the compiler take in jars added since the last compilation (see {@link #takeInAddedJars}).
  */
 final class KotlinCompiler implements AutoCloseable {
 
@@ -39,8 +46,14 @@ final class KotlinCompiler implements AutoCloseable {
     private static final String WARM_UP_CODE = "listOf(1, 2).map { it * 2 }.sum()";
     /** How long after start-up the warm-up waits for a first cell before it starts. */
     private static final long WARM_UP_DELAY_MS = 1500;
+    /**
+     * A snippet that fails analysis (an unresolved name): compiling it makes the REPL compiler take
+     * in jars added to the class path, and, failing, it leaves no trace in the session.
+     */
+    private static final String CLASS_PATH_REFRESH = "perceptronTakesInTheCellClassPath";
 
     private final CellNames names;
+    private final CellClassPath classPath;
     private final ScriptingHostConfiguration host;
     private final ScriptCompilationConfiguration compilation;
     /** Every compiler call runs here: the compiler is bound to one thread and is not thread-safe. */
@@ -50,6 +63,8 @@ final class KotlinCompiler implements AutoCloseable {
     private final AtomicInteger cellsSeen = new AtomicInteger();
     /** Cells waiting for the compiler thread; the warm-up gives way to them. */
     private final AtomicInteger cellsCompiling = new AtomicInteger();
+    /** The cell class path as the compiler last took it in; read and written on the compiler thread. */
+    private List<File> compiledClassPath;
     private volatile boolean closed;
 
     /**
@@ -60,12 +75,15 @@ final class KotlinCompiler implements AutoCloseable {
      */
     KotlinCompiler(CellClassPath classPath, List<String> imports, CellNames names, ScriptingHostConfiguration host) {
         this.names = names;
+        this.classPath = classPath;
         this.host = host;
+        this.compiledClassPath = classPath.files();
         ScriptCompilationConfiguration.Companion keys = ScriptCompilationConfiguration.Companion;
         this.compilation = new ScriptCompilationConfiguration(builder -> {
             builder.put(ScriptCompilationKt.getDefaultImports(keys), imports);
-            builder.put(ScriptCompilationKt.getDependencies(keys),
-                    List.<ScriptDependency>of(new JvmDependency(classPath.files())));
+            builder.put(ScriptCompilationKt.getDependencies(keys), currentClassPath());
+            builder.put(ScriptCompilationKt.getRefineConfigurationBeforeCompiling(keys),
+                    List.of(new RefineConfigurationUnconditionallyData(this::withCurrentClassPath)));
             builder.put(ScriptCompilationKt.getCompilerOptions(keys), COMPILER_OPTIONS);
             builder.put(ScriptCompilationKt.getHostConfiguration(keys), host);
             return Unit.INSTANCE;
@@ -82,6 +100,40 @@ final class KotlinCompiler implements AutoCloseable {
                 }
             }
         });
+    }
+
+    private List<ScriptDependency> currentClassPath() {
+        return List.of(new JvmDependency(classPath.files()));
+    }
+
+    /**
+     * The configuration with the class path as it is now: the REPL compiler adds the jars that are
+     * new to its own class path, and the snippet's evaluation loads it with them (through the cell
+     * loader, which has them already, so no class is loaded twice).
+     */
+    private ResultWithDiagnostics<ScriptCompilationConfiguration> withCurrentClassPath(
+            ScriptConfigurationRefinementContext context) {
+        ScriptCompilationConfiguration refined = new ScriptCompilationConfiguration(
+                List.of(context.getCompilationConfiguration()), builder -> {
+                    builder.put(ScriptCompilationKt.getDependencies(ScriptCompilationConfiguration.Companion),
+                            currentClassPath());
+                    return Unit.INSTANCE;
+                });
+        return new ResultWithDiagnostics.Success<>(refined, List.of());
+    }
+
+    /**
+     * Completion analyses against the class path the compiler took in at its last compilation; jars
+     * added since (a {@code %maven} cell) join it only when it compiles again. So, once after the
+     * class path grew, compile a snippet that fails ({@link #CLASS_PATH_REFRESH}). Compiler thread only.
+     */
+    private void takeInAddedJars() {
+        List<File> files = classPath.files();
+        if (!files.equals(compiledClassPath)) {
+            compiledClassPath = files;
+            CellSource refresh = new CellSource(names.scratchName(), CLASS_PATH_REFRESH);
+            Suspending.await(c -> compiler.compile(List.of(refresh), compilation, c));
+        }
     }
 
     /**
@@ -114,7 +166,10 @@ final class KotlinCompiler implements AutoCloseable {
         cellsSeen.incrementAndGet();
         cellsCompiling.incrementAndGet();
         try {
-            return compilerThread.call(() -> Suspending.await(c -> compiler.compile(List.of(source), compilation, c)));
+            return compilerThread.call(() -> {
+                compiledClassPath = classPath.files();
+                return Suspending.await(c -> compiler.compile(List.of(source), compilation, c));
+            });
         } finally {
             cellsCompiling.decrementAndGet();
         }
@@ -137,6 +192,7 @@ final class KotlinCompiler implements AutoCloseable {
     }
 
     private List<SourceCodeCompletionVariant> variantsOnCompilerThread(String code, int cursor) {
+        takeInAddedJars();
         CellSource source = new CellSource(names.scratchName(), code);
         ResultWithDiagnostics<Sequence<SourceCodeCompletionVariant>> result = Suspending.await(
                 c -> compiler.complete(source, KotlinSyntax.position(code, cursor), compilation, c));

@@ -1,5 +1,7 @@
 package io.perceptron.kernel.eval.kotlin;
 
+import io.perceptron.kernel.deps.CellDependencies;
+import io.perceptron.kernel.deps.DependencyException;
 import io.perceptron.kernel.eval.CellClassPath;
 import io.perceptron.kernel.eval.CellControl;
 import io.perceptron.kernel.eval.CellGuard;
@@ -59,6 +61,7 @@ public final class KotlinEvaluator implements Evaluator {
     private static final String KOTLIN_STDLIB_MARKER = "kotlin/Unit.class";
 
     private final CellClassPath classPath;
+    private final CellDependencies dependencies;
     private final List<String> imports;
     private final CellNames cells = new CellNames();
     private final CellGuard guard;
@@ -89,7 +92,27 @@ public final class KotlinEvaluator implements Evaluator {
      * @throws IllegalArgumentException if a class path entry does not exist or kotlin-stdlib is missing
      */
     public KotlinEvaluator(List<Path> cellClassPath, CellImports defaultImports) {
-        this.classPath = CellClassPath.of(cellClassPath);
+        this(CellClassPath.of(cellClassPath), defaultImports);
+    }
+
+    private KotlinEvaluator(CellClassPath classPath, CellImports defaultImports) {
+        this(classPath, defaultImports, new CellDependencies(classPath));
+    }
+
+    /**
+     * Opens a Kotlin session over {@code classPath}, which grows as cells add libraries through
+     * {@code dependencies}: {@code @file:DependsOn} and {@code @file:Repository} at the top of a
+     * cell here, {@code %maven} and {@code %jars} through the magics. The evaluator owns the class
+     * path and the dependencies from now on, and closes them.
+     *
+     * @param classPath      the cell class path; must include kotlin-stdlib
+     * @param defaultImports imports added to every cell; those that do not resolve are dropped
+     * @param dependencies   what the dependency annotations go through, shared with the magics
+     * @throws IllegalArgumentException if kotlin-stdlib is missing
+     */
+    public KotlinEvaluator(CellClassPath classPath, CellImports defaultImports, CellDependencies dependencies) {
+        this.classPath = classPath;
+        this.dependencies = dependencies;
         if (!classPath.hasResource(KOTLIN_STDLIB_MARKER)) {
             classPath.close();
             throw new IllegalArgumentException(KotlinMessages.kotlinStdlibMissing());
@@ -146,7 +169,13 @@ public final class KotlinEvaluator implements Evaluator {
             if (history.isBroken()) {
                 return new EvalResult.Failure(EvalMessages.EVALUATION_ERROR, KotlinMessages.sessionBroken(), List.of());
             }
-            return compileAndRun(code, cellNumber, cell);
+            String compilable;
+            try {
+                compilable = addFileDependencies(code);
+            } catch (FileDependencies.Malformed | DependencyException e) {
+                return new EvalResult.Failure(DependencyException.NAME, e.getMessage(), List.of(e.getMessage()));
+            }
+            return compileAndRun(compilable, cellNumber, cell);
         } finally {
             boolean stillOwnsPermit = guard.end(cell);
             // An interrupt aimed at this cell must not leak into the next one.
@@ -156,6 +185,27 @@ public final class KotlinEvaluator implements Evaluator {
                 cellPermit.release();
             }
         }
+    }
+
+    /**
+     * Resolves the cell's {@code @file:Repository} and {@code @file:DependsOn} annotations, printing
+     * downloads to the cell's output, and returns the cell with them blanked out.
+     */
+    private String addFileDependencies(String code) {
+        FileDependencies.Directives directives = FileDependencies.read(code);
+        if (directives.isEmpty()) {
+            return code;
+        }
+        directives.repositories().forEach(dependencies::addRepository);
+        List<String> jars = directives.artifacts().stream().filter(FileDependencies::isJarPath).toList();
+        List<String> coordinates = directives.artifacts().stream().filter(a -> !FileDependencies.isJarPath(a)).toList();
+        if (!jars.isEmpty()) {
+            dependencies.addJars(jars, System.out);
+        }
+        if (!coordinates.isEmpty()) {
+            dependencies.resolve(coordinates, System.out);
+        }
+        return directives.code();
     }
 
     private EvalResult compileAndRun(String code, int cellNumber, CellGuard.Cell cell) {
@@ -284,6 +334,7 @@ public final class KotlinEvaluator implements Evaluator {
         }
         closed = true;
         compiler.close();
+        dependencies.close();
         classPath.close();
     }
 }

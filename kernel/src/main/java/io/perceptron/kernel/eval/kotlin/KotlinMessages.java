@@ -34,4 +34,30 @@ final class KotlinMessages {
         return name + " is defined by cell " + cellNumber + ", which did not finish, so it has no value. "
                 + "Run cell " + cellNumber + " again, or define " + name + " anew.";
     }
+
+    static String dependencyAnnotationEmpty(String annotation, int line) {
+        return "@file:" + annotation + " at line " + line + " names nothing. Write " + dependencyExample(annotation) + ".";
+    }
+
+    static String dependencyAnnotationNotLiteral(String annotation, String got, int line) {
+        return "@file:" + annotation + " at line " + line + " takes string literals only, got " + got
+                + ". Write " + dependencyExample(annotation) + ".";
+    }
+
+    static String dependencyAnnotationUnclosed(String annotation, int line) {
+        return "@file:" + annotation + " at line " + line + " is not closed: a quote or ')' is missing. Write "
+                + dependencyExample(annotation) + ".";
+    }
+
+    static String dependencyAnnotationBelowCode(String annotation, int line) {
+        return "@file:" + annotation + " at line " + line + " stands below code; file annotations must come first in "
+                + "the cell. Move it to the top, or put it in a cell of its own.";
+    }
+
+    private static String dependencyExample(String annotation) {
+        return annotation.equals("Repository")
+                ? "@file:Repository(\"https://maven.example.com/releases\") at the top of the cell"
+                : "@file:DependsOn(\"group:artifact:version\") at the top of the cell, for example "
+                        + "@file:DependsOn(\"org.apache.commons:commons-csv:1.10.0\")";
+    }
 }
