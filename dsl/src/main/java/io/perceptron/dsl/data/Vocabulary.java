@@ -95,7 +95,7 @@ public final class Vocabulary {
      * }</pre>
      */
     public static Vocabulary words(Table table, String column) {
-        return build(Level.WORDS, textColumn(table, column), "column '" + column + "'");
+        return build(Level.WORDS, TextExamples.texts(table, column), "column '" + column + "'");
     }
 
     /**
@@ -117,7 +117,7 @@ public final class Vocabulary {
      * }</pre>
      */
     public static Vocabulary characters(Table table, String column) {
-        return build(Level.CHARACTERS, textColumn(table, column), "column '" + column + "'");
+        return build(Level.CHARACTERS, TextExamples.texts(table, column), "column '" + column + "'");
     }
 
     /** Whether this vocabulary reads words or characters. */
@@ -265,16 +265,8 @@ public final class Vocabulary {
      * }</pre>
      */
     public Examples encode(Table table, String textColumn, String labelColumn, int length, Padding padding) {
-        Datasets.requireAtLeast("sequence length", length, 1);
-        List<String> texts = textColumn(table, textColumn);
-        ClassLabels labels = ClassLabels.of(table, labelColumn);
-        float[] features = new float[texts.size() * length];
-        for (int row = 0; row < texts.size(); row++) {
-            int[] encoded = fit(indices(texts.get(row)), length, false, padding);
-            for (int j = 0; j < length; j++) features[row * length + j] = encoded[j];
-        }
-        return Examples.of(table.name() + " as " + level.name().toLowerCase(Locale.ROOT) + " indices", features,
-                new long[] {length}, labels.indices(), new long[0], labels.names());
+        return TextExamples.encode(table, textColumn, labelColumn, length,
+                level.name().toLowerCase(Locale.ROOT) + " indices", text -> fit(indices(text), length, false, padding));
     }
 
     /**
@@ -287,8 +279,8 @@ public final class Vocabulary {
      * }</pre>
      */
     public Examples bagOfWords(Table table, String textColumn, String labelColumn) {
-        List<String> texts = textColumn(table, textColumn);
-        ClassLabels labels = ClassLabels.of(table, labelColumn);
+        List<String> texts = TextExamples.texts(table, textColumn);
+        TextExamples.ClassLabels labels = TextExamples.ClassLabels.of(table, labelColumn);
         int width = size();
         float[] features = new float[texts.size() * width];
         for (int row = 0; row < texts.size(); row++) {
@@ -316,8 +308,8 @@ public final class Vocabulary {
                                 Vocabulary target, String targetColumn, int targetLength) {
         Datasets.requireAtLeast("source length", sourceLength, 2);
         Datasets.requireAtLeast("target length", targetLength, 2);
-        List<String> sources = textColumn(table, sourceColumn);
-        List<String> targets = textColumn(table, targetColumn);
+        List<String> sources = TextExamples.texts(table, sourceColumn);
+        List<String> targets = TextExamples.texts(table, targetColumn);
         float[] features = new float[sources.size() * sourceLength];
         float[] labels = new float[targets.size() * targetLength];
         for (int row = 0; row < sources.size(); row++) {
@@ -403,61 +395,5 @@ public final class Vocabulary {
         System.arraycopy(tokens, 0, out, 0, kept);
         out[kept] = 3;
         return out;
-    }
-
-    private static List<String> textColumn(Table table, String column) {
-        Column<?> found = ClassLabels.column(table, column);
-        if (found.type() != ColumnType.STRING) {
-            throw DataErrors.wrongColumnType(column, "texts", found.type().name().toLowerCase(Locale.ROOT) + " values");
-        }
-        List<String> out = new ArrayList<>(found.size());
-        for (int i = 0; i < found.size(); i++) out.add(found.getString(i));
-        return out;
-    }
-
-    /** A label column read as class indices, with the class names in index order. */
-    private record ClassLabels(float[] indices, List<String> names) {
-
-        static ClassLabels of(Table table, String column) {
-            Column<?> labels = column(table, column);
-            List<String> names;
-            if (labels instanceof tech.tablesaw.api.NumericColumn<?> numbers) {
-                TreeSet<Double> distinct = new TreeSet<>();
-                for (int i = 0; i < numbers.size(); i++) distinct.add(numbers.getDouble(i));
-                names = distinct.stream().map(ClassLabels::numberName).toList();
-            } else {
-                names = new ArrayList<>(new TreeSet<>(Arrays.asList(asStrings(labels))));
-            }
-            if (names.size() < 2) {
-                throw DataErrors.oneClass(column, names);
-            }
-            Map<String, Integer> position = new HashMap<>();
-            for (int i = 0; i < names.size(); i++) position.put(names.get(i), i);
-            float[] indices = new float[labels.size()];
-            String[] values = labels instanceof tech.tablesaw.api.NumericColumn<?> numbers
-                    ? java.util.stream.IntStream.range(0, numbers.size())
-                            .mapToObj(i -> numberName(numbers.getDouble(i))).toArray(String[]::new)
-                    : asStrings(labels);
-            for (int i = 0; i < values.length; i++) indices[i] = position.get(values[i]);
-            return new ClassLabels(indices, names);
-        }
-
-        static Column<?> column(Table table, String name) {
-            if (!table.containsColumn(name)) {
-                throw DataErrors.unknownColumn(name, table, null);
-            }
-            return table.column(name);
-        }
-
-        private static String[] asStrings(Column<?> column) {
-            String[] out = new String[column.size()];
-            for (int i = 0; i < out.length; i++) out[i] = column.getString(i);
-            return out;
-        }
-
-        /** Whole numbers without ".0", so integer labels keep their own names ("0", "1"). */
-        private static String numberName(double value) {
-            return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-        }
     }
 }

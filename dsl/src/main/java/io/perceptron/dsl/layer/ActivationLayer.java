@@ -72,6 +72,12 @@ final class ActivationLayer implements Layer {
         return new FunctionBlock(toString(), function(), shape -> shape);
     }
 
+    /** Elementwise, or (softmax) across the features of one step. */
+    @Override
+    public boolean ignoresPadding() {
+        return true;
+    }
+
     @Override
     public LayerDescription describe() {
         return function == Function.LEAKY_RELU ? LayerDescription.of(function.label(), "alpha", alpha)

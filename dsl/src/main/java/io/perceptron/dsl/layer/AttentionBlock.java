@@ -11,11 +11,13 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Multi-head scaled dot-product attention. Queries come from the first input; keys and values from
- * the second input when there is one (cross-attention to an encoder's output), else from the first
- * (self-attention). Each head compares every query step with every key step,
+ * Multi-head scaled dot-product attention. Queries come from {@code x}; keys and values from a
+ * memory: an encoder's output for a transformer decoder's cross-attention ({@link #attend}), else
+ * {@code x} itself (self-attention; as a layer of its own the block's second input, when given, is
+ * the padding mask). Each head compares every query step with every key step,
  * {@code softmax(q k^T / sqrt(headSize))}, and mixes the values with those weights; a causal block
- * hides later steps so a step only sees the past (as GPT and decoders need).
+ * hides later steps so a step only sees the past (as GPT and decoders need), and a padding mask hides
+ * padded key steps, as BERT's attention mask does.
  */
 final class AttentionBlock extends AbstractBlock {
     /** Added to hidden scores: large enough that softmax gives them weight zero in float32. */
@@ -44,13 +46,18 @@ final class AttentionBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
+        // As a layer of its own this block is self-attention; a second input is the padding mask.
         NDArray x = inputs.head();
-        NDArray memory = inputs.size() > 1 ? inputs.get(1) : x;
-        return new NDList(attend(parameterStore, x, memory, training));
+        NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
+        return new NDList(attend(parameterStore, x, x, mask, training));
     }
 
-    /** Attention of {@code x}'s steps over {@code memory}'s steps; both shaped (batch, steps, features). */
-    NDArray attend(ParameterStore parameterStore, NDArray x, NDArray memory, boolean training) {
+    /**
+     * Attention of {@code x}'s steps over {@code memory}'s steps; both shaped (batch, steps, features).
+     * {@code paddingMask}, shaped (batch, memory steps) with 1 at real steps and 0 at padding, or null
+     * for none.
+     */
+    NDArray attend(ParameterStore parameterStore, NDArray x, NDArray memory, NDArray paddingMask, boolean training) {
         long batch = x.getShape().get(0);
         long steps = x.getShape().get(1);
         long memorySteps = memory.getShape().get(1);
@@ -63,6 +70,9 @@ final class AttentionBlock extends AbstractBlock {
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headSize));
         if (causal) {
             scores = scores.add(futureMask(x.getManager(), steps, memorySteps));
+        }
+        if (paddingMask != null) {
+            scores = scores.add(hiddenPadding(paddingMask, batch, memorySteps));
         }
         NDArray mixed = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, steps, features);
         return output.forward(parameterStore, new NDList(mixed), training).head();
@@ -78,6 +88,11 @@ final class AttentionBlock extends AbstractBlock {
         NDArray rows = manager.arange((float) steps).reshape(steps, 1);
         NDArray columns = manager.arange((float) memorySteps).reshape(1, memorySteps);
         return columns.gt(rows).toType(DataType.FLOAT32, false).mul(HIDDEN);
+    }
+
+    /** {@link #HIDDEN} at padded key steps, 0 at real ones; shaped (batch, 1, 1, memorySteps) to meet every head and query. */
+    private static NDArray hiddenPadding(NDArray paddingMask, long batch, long memorySteps) {
+        return paddingMask.toType(DataType.FLOAT32, false).sub(1).mul(-HIDDEN).reshape(batch, 1, 1, memorySteps);
     }
 
     @Override

@@ -44,6 +44,17 @@ final class AttentionLayer implements Layer {
         return input;
     }
 
+    /** Padded steps get no attention. */
+    @Override
+    public boolean readsPaddingMask() {
+        return true;
+    }
+
+    @Override
+    public boolean ignoresPadding() {
+        return true;
+    }
+
     @Override
     public Block block(Shape input) {
         return new AttentionBlock(toString(), heads, input.get(1), causal);

@@ -38,6 +38,12 @@ final class DenseLayer implements Layer {
         return Linear.builder().setUnits(units).build();
     }
 
+    /** On a sequence the same weights apply to each step alone. */
+    @Override
+    public boolean ignoresPadding() {
+        return true;
+    }
+
     @Override
     public LayerDescription describe() {
         return LayerDescription.of("dense", "units", units);

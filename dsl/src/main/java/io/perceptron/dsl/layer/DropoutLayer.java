@@ -30,6 +30,12 @@ final class DropoutLayer implements Layer {
         return Dropout.builder().optRate((float) rate).build();
     }
 
+    /** Drops each number on its own, so each step on its own. */
+    @Override
+    public boolean ignoresPadding() {
+        return true;
+    }
+
     @Override
     public LayerDescription describe() {
         return LayerDescription.of("dropout", "rate", rate);

@@ -16,23 +16,37 @@ final class EmbeddingLayer implements Layer {
     private final Kind kind;
     private final int rows;
     private final int dimension;
+    /** Token id 0 is padding, masked out of the layers that read the mask. */
+    private final boolean masked;
 
-    private EmbeddingLayer(Kind kind, int rows, int dimension) {
+    private EmbeddingLayer(Kind kind, int rows, int dimension, boolean masked) {
         this.kind = kind;
         this.rows = rows;
         this.dimension = dimension;
+        this.masked = masked;
     }
 
-    static EmbeddingLayer tokens(int vocabularySize, int dimension) {
-        return new EmbeddingLayer(Kind.TOKEN, vocabularySize, dimension);
+    static EmbeddingLayer tokens(int vocabularySize, int dimension, boolean masked) {
+        return new EmbeddingLayer(Kind.TOKEN, vocabularySize, dimension, masked);
     }
 
     static EmbeddingLayer positions(int maxLength) {
-        return new EmbeddingLayer(Kind.POSITION, maxLength, 0);
+        return new EmbeddingLayer(Kind.POSITION, maxLength, 0, false);
     }
 
     static EmbeddingLayer tokenTypes(int types) {
-        return new EmbeddingLayer(Kind.TOKEN_TYPE, types, 0);
+        return new EmbeddingLayer(Kind.TOKEN_TYPE, types, 0, false);
+    }
+
+    @Override
+    public boolean masksPadding() {
+        return masked;
+    }
+
+    /** A vector per token, per position or per segment: each step on its own. */
+    @Override
+    public boolean ignoresPadding() {
+        return true;
     }
 
     @Override
@@ -70,7 +84,8 @@ final class EmbeddingLayer implements Layer {
     @Override
     public LayerDescription describe() {
         return switch (kind) {
-            case TOKEN -> LayerDescription.of("embedding", "vocabularySize", rows, "dimension", dimension);
+            case TOKEN -> LayerDescription.of(masked ? "maskedEmbedding" : "embedding", "vocabularySize", rows,
+                    "dimension", dimension);
             case POSITION -> LayerDescription.of("positionalEmbedding", "maxLength", rows);
             case TOKEN_TYPE -> LayerDescription.of("tokenTypeEmbedding", "types", rows);
         };
@@ -79,7 +94,7 @@ final class EmbeddingLayer implements Layer {
     @Override
     public String toString() {
         return switch (kind) {
-            case TOKEN -> "embedding(" + rows + ", " + dimension + ")";
+            case TOKEN -> (masked ? "maskedEmbedding(" : "embedding(") + rows + ", " + dimension + ")";
             case POSITION -> "positionalEmbedding(" + rows + ")";
             case TOKEN_TYPE -> "tokenTypeEmbedding(" + rows + ")";
         };

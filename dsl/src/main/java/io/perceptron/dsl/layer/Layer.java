@@ -74,4 +74,33 @@ public interface Layer {
      */
     default void checkContext(Shape input, Shape context) {
     }
+
+    /**
+     * Whether this layer, first in a model, reads token ids in which id 0 is padding (BERT's
+     * {@code [PAD]}, a {@code Vocabulary}'s {@code <pad>}): the model then hands a padding mask to the
+     * layers that {@link #readsPaddingMask() read one}, as Keras's {@code mask_zero} does.
+     */
+    default boolean masksPadding() {
+        return false;
+    }
+
+    /**
+     * Whether this layer's block takes the padding mask as a second input: an array shaped
+     * {@code (batch, steps)}, 1 at real steps and 0 at padding. Attention then gives padding no
+     * weight and an average over steps leaves it out. Its block works without the mask too.
+     */
+    default boolean readsPaddingMask() {
+        return false;
+    }
+
+    /**
+     * Whether this layer's output at real steps stays the same however many padding steps follow
+     * them: true for layers that work on each step alone (dense, activations, layer norm, dropout,
+     * embeddings) and for those that read the padding mask. When every layer of a model says so and
+     * one of them averages the steps away, the model skips the padding at the end of a batch
+     * instead of computing it.
+     */
+    default boolean ignoresPadding() {
+        return false;
+    }
 }

@@ -93,12 +93,32 @@ public final class Layers {
 
     /** Batch normalization over each feature or image channel. */
     public static Layer batchNorm() {
-        return new NormLayer(true);
+        return new NormLayer(true, NormLayer.DEFAULT_EPSILON);
     }
 
     /** Layer normalization over each example's last axis. */
     public static Layer layerNorm() {
-        return new NormLayer(false);
+        return new NormLayer(false, NormLayer.DEFAULT_EPSILON);
+    }
+
+    /**
+     * Layer normalization adding {@code epsilon} to the variance (default 1e-5, as PyTorch and DJL);
+     * BERT uses 1e-12.
+     */
+    public static Layer layerNorm(double epsilon) {
+        if (!(epsilon > 0 && epsilon < 1)) {
+            throw LayerErrors.invalidArgument("layerNorm(" + epsilon + ")", "epsilon", "a small number above 0 such as"
+                    + " 1e-5", epsilon, "layerNorm(1e-12)");
+        }
+        return new NormLayer(false, epsilon);
+    }
+
+    /**
+     * Scales each example to length 1 (divides by its Euclidean norm), as sentence encoders do so
+     * that the dot product of two outputs is their cosine similarity.
+     */
+    public static Layer unitNormalization() {
+        return new UnitNormLayer();
     }
 
     /** Lays each example out as one vector. */
@@ -148,7 +168,23 @@ public final class Layers {
         String call = "embedding(" + vocabularySize + ", " + dimension + ")";
         positive(call, "vocabularySize", vocabularySize, "embedding(1000, 32)");
         positive(call, "dimension", dimension, "embedding(1000, 32)");
-        return EmbeddingLayer.tokens(vocabularySize, dimension);
+        return EmbeddingLayer.tokens(vocabularySize, dimension, false);
+    }
+
+    /**
+     * An embedding whose token id 0 is padding: the model hands a padding mask to the layers after
+     * it, so attention ignores padded steps and {@code globalAvgPool} averages only real ones (BERT's
+     * attention mask; Keras's {@code mask_zero}). It must be a model's first layer.
+     *
+     * <pre>{@code
+     * Model.sequential().input(16).add(Layers.maskedEmbedding(1000, 32)).transformerEncoder(4, 64).globalAvgPool()
+     * }</pre>
+     */
+    public static Layer maskedEmbedding(int vocabularySize, int dimension) {
+        String call = "maskedEmbedding(" + vocabularySize + ", " + dimension + ")";
+        positive(call, "vocabularySize", vocabularySize, "maskedEmbedding(1000, 32)");
+        positive(call, "dimension", dimension, "maskedEmbedding(1000, 32)");
+        return EmbeddingLayer.tokens(vocabularySize, dimension, true);
     }
 
     /** Adds a learned vector per position, for sequences of up to {@code maxLength} steps. */
@@ -232,7 +268,8 @@ public final class Layers {
             case "leakyRelu" -> leakyRelu(d.decimal("alpha"));
             case "dropout" -> dropout(d.decimal("rate"));
             case "batchNorm" -> batchNorm();
-            case "layerNorm" -> layerNorm();
+            case "layerNorm" -> d.settings().containsKey("epsilon") ? layerNorm(d.decimal("epsilon")) : layerNorm();
+            case "unitNormalization" -> unitNormalization();
             case "flatten" -> flatten();
             case "firstToken" -> firstToken();
             case "conv2d" -> conv2d(d.number("filters"), d.number("kernel"), d.number("stride"), d.number("padding"));
@@ -241,6 +278,7 @@ public final class Layers {
             case "adaptiveAvgPool" -> adaptiveAvgPool(d.number("height"), d.number("width"));
             case "globalAvgPool" -> globalAvgPool();
             case "embedding" -> embedding(d.number("vocabularySize"), d.number("dimension"));
+            case "maskedEmbedding" -> maskedEmbedding(d.number("vocabularySize"), d.number("dimension"));
             case "positionalEmbedding" -> positionalEmbedding(d.number("maxLength"));
             case "tokenTypeEmbedding" -> tokenTypeEmbedding(d.number("types"));
             case "simpleRnn" -> simpleRnn(d.number("units"), d.flag("returnSequences"));
@@ -260,6 +298,9 @@ public final class Layers {
         layer = layer.dropout(d.decimal("dropout")).activation(d.text("activation"));
         if (d.flag("preNorm")) {
             layer = layer.preNorm();
+        }
+        if (d.settings().containsKey("layerNormEpsilon")) {
+            layer = layer.layerNormEpsilon(d.decimal("layerNormEpsilon"));
         }
         return d.flag("causal") && !decoder ? layer.causal() : layer;
     }

@@ -11,10 +11,21 @@ import ai.djl.nn.norm.LayerNorm;
  * is what transformers use.
  */
 final class NormLayer implements Layer {
-    private final boolean batch;
+    /** The variance offset PyTorch and DJL use unless told otherwise. */
+    static final double DEFAULT_EPSILON = 1e-5;
 
-    NormLayer(boolean batch) {
+    private final boolean batch;
+    private final double epsilon;
+
+    NormLayer(boolean batch, double epsilon) {
         this.batch = batch;
+        this.epsilon = epsilon;
+    }
+
+    /** Layer norm works on each step's features alone; batch norm mixes the batch, padding included. */
+    @Override
+    public boolean ignoresPadding() {
+        return !batch;
     }
 
     @Override
@@ -48,16 +59,27 @@ final class NormLayer implements Layer {
         if (batch) {
             return BatchNorm.builder().optAxis(featureAxis(input)).build();
         }
-        return LayerNorm.builder().axis(featureAxis(input)).build();
+        return LayerNorm.builder().axis(featureAxis(input)).optEpsilon((float) epsilon).build();
     }
 
     @Override
     public LayerDescription describe() {
+        if (!batch && epsilon != DEFAULT_EPSILON) {
+            return LayerDescription.of("layerNorm", "epsilon", epsilon);
+        }
         return LayerDescription.of(batch ? "batchNorm" : "layerNorm");
     }
 
     @Override
     public String toString() {
-        return batch ? "batchNorm" : "layerNorm";
+        if (batch) {
+            return "batchNorm";
+        }
+        return epsilon == DEFAULT_EPSILON ? "layerNorm" : "layerNorm(" + epsilonText(epsilon) + ")";
+    }
+
+    /** An epsilon as it is written in code: 1e-12, not 1.0E-12. */
+    static String epsilonText(double epsilon) {
+        return Double.toString(epsilon).replace("E", "e").replace(".0e", "e");
     }
 }

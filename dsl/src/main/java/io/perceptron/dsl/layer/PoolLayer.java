@@ -68,8 +68,23 @@ final class PoolLayer implements Layer {
         return 0;
     }
 
+    /** Global average pooling of a sequence leaves padded steps out of the average. */
+    @Override
+    public boolean readsPaddingMask() {
+        return kind == Kind.GLOBAL_AVERAGE;
+    }
+
+    @Override
+    public boolean ignoresPadding() {
+        return kind == Kind.GLOBAL_AVERAGE;
+    }
+
     @Override
     public Block block(Shape input) {
+        if (kind == Kind.GLOBAL_AVERAGE) {
+            return new FunctionBlock(toString(), PoolLayer::globalAverage, PoolLayer::averageOfRealSteps,
+                    this::outputShape);
+        }
         Shape window = new Shape(size, size);
         Shape step = new Shape(stride, stride);
         Shape noPadding = new Shape(0, 0);
@@ -77,7 +92,7 @@ final class PoolLayer implements Layer {
             case MAX -> x -> Pool.maxPool2d(x, window, step, noPadding, false);
             case AVERAGE -> x -> Pool.avgPool2d(x, window, step, noPadding, false, true);
             case ADAPTIVE_AVERAGE -> this::adaptiveAverage;
-            case GLOBAL_AVERAGE -> x -> x.getShape().dimension() == 3 ? x.mean(new int[] {1}) : averageOfRowsAndColumns(x);
+            case GLOBAL_AVERAGE -> PoolLayer::globalAverage;
         }, this::outputShape);
     }
 
@@ -105,6 +120,23 @@ final class PoolLayer implements Layer {
         }
         NDArray stacked = NDArrays.stack(cells, 2);
         return stacked.reshape(x.getShape().get(0), x.getShape().get(1), outHeight, outWidth);
+    }
+
+    private static NDArray globalAverage(NDArray x) {
+        return x.getShape().dimension() == 3 ? x.mean(new int[] {1}) : averageOfRowsAndColumns(x);
+    }
+
+    /**
+     * (batch, steps, features) to (batch, features), averaging only the steps the mask marks real: the
+     * mean pooling of sentence-transformers, down to its guard against an all-padding row.
+     */
+    private static NDArray averageOfRealSteps(NDArray x, NDArray mask) {
+        if (x.getShape().dimension() != 3) {
+            return globalAverage(x);
+        }
+        NDArray weights = mask.toType(x.getDataType(), false).expandDims(2);
+        NDArray counts = weights.sum(new int[] {1}).maximum(1e-9f);
+        return x.mul(weights).sum(new int[] {1}).div(counts);
     }
 
     /** (batch, channels, height, width) to (batch, channels); PyTorch's mean takes one axis at a time. */

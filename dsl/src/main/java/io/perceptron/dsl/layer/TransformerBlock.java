@@ -38,30 +38,32 @@ final class TransformerBlock extends AbstractBlock {
         boolean decoder = layer.needsContext();
         this.selfAttention = addChildBlock("selfAttention",
                 new AttentionBlock("self-attention", layer.heads(), features, layer.isCausal()));
-        this.selfNorm = addChildBlock("selfNorm", lastAxisNorm());
+        this.selfNorm = addChildBlock("selfNorm", lastAxisNorm(layer.normEpsilon()));
         this.crossAttention = decoder
                 ? addChildBlock("crossAttention", new AttentionBlock("cross-attention", layer.heads(), features, false))
                 : null;
-        this.crossNorm = decoder ? addChildBlock("crossNorm", lastAxisNorm()) : null;
+        this.crossNorm = decoder ? addChildBlock("crossNorm", lastAxisNorm(layer.normEpsilon())) : null;
         this.expand = addChildBlock("expand", Linear.builder().setUnits(layer.feedForwardSize()).build());
         this.contract = addChildBlock("contract", Linear.builder().setUnits(features).build());
-        this.feedForwardNorm = addChildBlock("feedForwardNorm", lastAxisNorm());
+        this.feedForwardNorm = addChildBlock("feedForwardNorm", lastAxisNorm(layer.normEpsilon()));
         this.dropout = addChildBlock("dropout", Dropout.builder().optRate((float) layer.dropoutRate()).build());
     }
 
     /** Normalizes each step's features; axis 2 of (batch, steps, features). */
-    private static LayerNorm lastAxisNorm() {
-        return LayerNorm.builder().axis(2).build();
+    private static LayerNorm lastAxisNorm(double epsilon) {
+        return LayerNorm.builder().axis(2).optEpsilon((float) epsilon).build();
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
+        // A decoder's second input is the encoder's output; an encoder's is the padding mask.
         NDArray x = inputs.head();
-        x = sublayer(ps, x, selfNorm, training, in -> selfAttention.attend(ps, in, in, training));
+        NDArray mask = crossAttention == null && inputs.size() > 1 ? inputs.get(1) : null;
+        x = sublayer(ps, x, selfNorm, training, in -> selfAttention.attend(ps, in, in, mask, training));
         if (crossAttention != null) {
             NDArray memory = inputs.get(1);
-            x = sublayer(ps, x, crossNorm, training, in -> crossAttention.attend(ps, in, memory, training));
+            x = sublayer(ps, x, crossNorm, training, in -> crossAttention.attend(ps, in, memory, null, training));
         }
         return new NDList(sublayer(ps, x, feedForwardNorm, training, in -> feedForward(ps, in, training)));
     }

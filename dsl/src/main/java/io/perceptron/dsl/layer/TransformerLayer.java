@@ -28,9 +28,10 @@ public final class TransformerLayer implements Layer {
     private final boolean preNorm;
     private final boolean causal;
     private final ActivationLayer activation;
+    private final double normEpsilon;
 
     private TransformerLayer(boolean decoder, int heads, int feedForwardSize, double dropout, boolean preNorm,
-                             boolean causal, ActivationLayer activation) {
+                             boolean causal, ActivationLayer activation, double normEpsilon) {
         this.decoder = decoder;
         this.heads = heads;
         this.feedForwardSize = feedForwardSize;
@@ -38,43 +39,56 @@ public final class TransformerLayer implements Layer {
         this.preNorm = preNorm;
         this.causal = causal;
         this.activation = activation;
+        this.normEpsilon = normEpsilon;
     }
 
     static TransformerLayer encoder(int heads, int feedForwardSize) {
         return new TransformerLayer(false, heads, feedForwardSize, DEFAULT_DROPOUT, false, false,
-                ActivationLayer.of(Function.GELU));
+                ActivationLayer.of(Function.GELU), NormLayer.DEFAULT_EPSILON);
     }
 
     static TransformerLayer decoder(int heads, int feedForwardSize) {
         return new TransformerLayer(true, heads, feedForwardSize, DEFAULT_DROPOUT, false, true,
-                ActivationLayer.of(Function.GELU));
+                ActivationLayer.of(Function.GELU), NormLayer.DEFAULT_EPSILON);
     }
 
     /** The same block normalizing each sub-layer's input (GPT-2 style); steadier in deep stacks. */
     public TransformerLayer preNorm() {
-        return new TransformerLayer(decoder, heads, feedForwardSize, dropout, true, causal, activation);
+        return new TransformerLayer(decoder, heads, feedForwardSize, dropout, true, causal, activation, normEpsilon);
     }
 
     /** The same block normalizing after each residual addition (the default). */
     public TransformerLayer postNorm() {
-        return new TransformerLayer(decoder, heads, feedForwardSize, dropout, false, causal, activation);
+        return new TransformerLayer(decoder, heads, feedForwardSize, dropout, false, causal, activation, normEpsilon);
     }
 
     /** The same block where each step attends only to itself and earlier steps. */
     public TransformerLayer causal() {
-        return new TransformerLayer(decoder, heads, feedForwardSize, dropout, preNorm, true, activation);
+        return new TransformerLayer(decoder, heads, feedForwardSize, dropout, preNorm, true, activation, normEpsilon);
     }
 
     /** The same block with another dropout rate, from 0 (none) up to but excluding 1. */
     public TransformerLayer dropout(double rate) {
         Layers.checkRate(toString(), rate);
-        return new TransformerLayer(decoder, heads, feedForwardSize, rate, preNorm, causal, activation);
+        return new TransformerLayer(decoder, heads, feedForwardSize, rate, preNorm, causal, activation, normEpsilon);
     }
 
     /** The same block with another feed-forward activation, by name: {@code "relu"}, {@code "gelu"}, ... */
     public TransformerLayer activation(String name) {
         return new TransformerLayer(decoder, heads, feedForwardSize, dropout, preNorm, causal,
-                ActivationLayer.named(name));
+                ActivationLayer.named(name), normEpsilon);
+    }
+
+    /**
+     * The same block with another epsilon in its layer norms (default 1e-5, PyTorch's); BERT's
+     * checkpoints were trained with 1e-12.
+     */
+    public TransformerLayer layerNormEpsilon(double epsilon) {
+        if (!(epsilon > 0 && epsilon < 1)) {
+            throw LayerErrors.invalidArgument(toString() + ".layerNormEpsilon(" + epsilon + ")", "epsilon",
+                    "a small number above 0 such as 1e-5", epsilon, "layerNormEpsilon(1e-12)");
+        }
+        return new TransformerLayer(decoder, heads, feedForwardSize, dropout, preNorm, causal, activation, epsilon);
     }
 
     int heads() {
@@ -95,6 +109,21 @@ public final class TransformerLayer implements Layer {
 
     boolean isCausal() {
         return causal;
+    }
+
+    double normEpsilon() {
+        return normEpsilon;
+    }
+
+    /** An encoder block hides padded steps from attention; a decoder's second input is the encoder's output. */
+    @Override
+    public boolean readsPaddingMask() {
+        return !decoder;
+    }
+
+    @Override
+    public boolean ignoresPadding() {
+        return !decoder;
     }
 
     @Override
@@ -144,7 +173,7 @@ public final class TransformerLayer implements Layer {
     public LayerDescription describe() {
         return LayerDescription.of(decoder ? "transformerDecoder" : "transformerEncoder", "heads", heads,
                 "feedForwardSize", feedForwardSize, "dropout", dropout, "preNorm", preNorm, "causal", causal,
-                "activation", activation.describe().layer());
+                "activation", activation.describe().layer(), "layerNormEpsilon", normEpsilon);
     }
 
     @Override
@@ -159,6 +188,9 @@ public final class TransformerLayer implements Layer {
         }
         if (!"gelu".equals(activation.toString())) {
             call.append(", ").append(activation);
+        }
+        if (normEpsilon != NormLayer.DEFAULT_EPSILON) {
+            call.append(", layerNormEpsilon=").append(NormLayer.epsilonText(normEpsilon));
         }
         return call.append(')').toString();
     }

@@ -12,6 +12,7 @@ import io.perceptron.dsl.layer.Layers;
  * Architectures.alexNet().parameterCount()   // 61100840, torchvision's AlexNet
  * Architectures.bertLarge().summary()        // embeddings, 24 transformer blocks, pooler
  * Architectures.gpt2XL().parameterCount()    // 1557611200
+ * Architectures.allMiniLmL6V2().summary()    // the sentence encoder Pretrained.load fills with published weights
  * }</pre>
  */
 public final class Architectures {
@@ -68,6 +69,37 @@ public final class Architectures {
             model.transformerEncoder(heads, 4 * features);
         }
         return model.firstToken().dense(features).tanh();
+    }
+
+    /**
+     * all-MiniLM-L6-v2 (Reimers and Gurevych's sentence-transformers, a MiniLM of Wang et al. 2020):
+     * a BERT of 6 blocks of 384 features and 12 heads reading up to 256 tokens, whose token vectors
+     * are averaged (padding left out) and scaled to length 1. 22,565,376 parameters; the published
+     * 22.7M also counts BERT's pooler (147,840), which mean pooling does not use. Described only:
+     * {@code Pretrained.load("all-MiniLM-L6-v2")} builds it with the published weights.
+     */
+    public static Model allMiniLmL6V2() {
+        return sentenceEncoder("all-MiniLM-L6-v2", BertConfig.miniLmL6(), 256, true);
+    }
+
+    /**
+     * A BERT-shaped sentence encoder: token ids (0 is padding) in, one vector per example out, the
+     * mean of the last block's token vectors over real tokens, scaled to length 1 when
+     * {@code normalize}. Post-norm blocks with the configuration's layer-norm epsilon, dropout and
+     * activation, as Hugging Face's {@code BertModel}; {@link BertCheckpoint} knows which published
+     * tensor goes into which of these layers.
+     */
+    static Model sentenceEncoder(String name, BertConfig config, int maxLength, boolean normalize) {
+        Model model = Model.sequential(name).input(maxLength)
+                .add(Layers.maskedEmbedding(config.vocabularySize(), config.features()))
+                .positionalEmbedding(config.maxPositions()).tokenTypeEmbedding(config.tokenTypes())
+                .add(Layers.layerNorm(config.layerNormEpsilon())).dropout(config.dropout());
+        for (int i = 0; i < config.blocks(); i++) {
+            model.add(Layers.transformerEncoder(config.heads(), config.feedForwardSize()).dropout(config.dropout())
+                    .layerNormEpsilon(config.layerNormEpsilon()).activation(config.activation()));
+        }
+        model.globalAvgPool();
+        return normalize ? model.add(Layers.unitNormalization()) : model;
     }
 
     /**

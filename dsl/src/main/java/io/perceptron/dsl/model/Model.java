@@ -54,6 +54,11 @@ public final class Model extends LayerShortcuts<Model> implements Displayable, T
         this.encoder = encoder;
     }
 
+    /** The network this model describes and builds, for the model package's own use (loading published weights). */
+    Network network() {
+        return network;
+    }
+
     /**
      * Starts an empty stack of layers, named "sequential".
      *

@@ -196,4 +196,12 @@ public final class ModelErrors {
                 + " trained on a table (model.fit(table)...train()), from the table's feature columns. Train it on a"
                 + " table first.");
     }
+
+    /** A layer that marks padding (token id 0) anywhere but first in a plain stack. */
+    public static PerceptronException maskingNotFirst(String model, String layer) {
+        return new PerceptronException(layer + " must be the first layer of model \"" + model + "\" (and not in a"
+                + " decoder): it reads the token ids, where id 0 marks padding, and the mask it makes goes to the"
+                + " layers after it. Start a model with it: Model.sequential().input(16).add(Layers." + layer
+                + ")...");
+    }
 }

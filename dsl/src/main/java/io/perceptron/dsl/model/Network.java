@@ -173,6 +173,9 @@ public final class Network {
         if (layer.needsContext() && encoder == null) {
             throw LayerErrors.needsEncoder(layer);
         }
+        if (layer.masksPadding() && (!layers.isEmpty() || encoder != null)) {
+            throw ModelErrors.maskingNotFirst(name, layer.toString());
+        }
         layers.add(layer);
         if (input != null) {
             try {
@@ -376,7 +379,9 @@ public final class Network {
                 built.add(layers.get(i).block(layerInput(i)));
             }
             layerBlocks = built;
-            if (encoder == null) {
+            if (encoder == null && layers.get(0).masksPadding()) {
+                block = paddingMaskBlock(built);
+            } else if (encoder == null) {
                 block = new SequentialBlock().addAll(built);
             } else {
                 boolean[] readsContext = new boolean[layers.size()];
@@ -388,6 +393,24 @@ public final class Network {
             applyFreezing();
         }
         return block;
+    }
+
+    /**
+     * The stack with a padding mask for the layers that read it. Trailing padding is cut off only
+     * when that cannot change the output: every layer ignores padding given the mask, and one of
+     * them averages the steps away (so the output has no step axis to keep the length of).
+     */
+    private Block paddingMaskBlock(List<Block> built) {
+        boolean[] readsMask = new boolean[layers.size()];
+        boolean allIgnorePadding = true;
+        boolean stepsAveragedAway = false;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            readsMask[i] = layer.readsPaddingMask();
+            allIgnorePadding &= layer.ignoresPadding();
+            stepsAveragedAway |= readsMask[i] && outputs.get(i).dimension() < layerInput(i).dimension();
+        }
+        return new PaddingMaskBlock(built, readsMask, allIgnorePadding && stepsAveragedAway);
     }
 
     /** The block of layer {@code index}, building the network's block if needed. */

@@ -58,7 +58,7 @@ class ModelReadmeTest {
             assertEquals(Long.parseLong(row.group(2).replace(",", "")), model.parameterCount(), row.group(1));
             rows++;
         }
-        assertEquals(5, rows);
+        assertEquals(6, rows);
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class HelpMagic implements LineMagic {
         ENTRY_POINTS.put("Optimizer", "how training updates the weights: sgd, adam, ...");
         ENTRY_POINTS.put("Plot", "Plotly charts of tables and training histories");
         ENTRY_POINTS.put("Tensors", "make and inspect DJL NDArrays");
+        ENTRY_POINTS.put("Pretrained", "published weights, offline: Pretrained.load(\"all-MiniLM-L6-v2\").embed(\"a sentence\")");
     }
 
     private static final String ENGINE = "ai.djl.engine.Engine";

@@ -46,7 +46,7 @@ class MagicsTest {
         String help = run("%help");
 
         assertTrue(help.contains("  import io.perceptron.dsl.*"), help);
-        for (String entryPoint : List.of("Model", "Datasets", "Loss", "Optimizer", "Plot", "Tensors")) {
+        for (String entryPoint : List.of("Model", "Datasets", "Loss", "Optimizer", "Plot", "Tensors", "Pretrained")) {
             assertTrue(help.contains("  " + entryPoint + " "), entryPoint + " missing from\n" + help);
         }
         assertTrue(help.contains("%help"), help);
