@@ -72,8 +72,9 @@ installed_jdks() {
 
 # The java binary the kernelspec launches: PERCEPTRON_JAVA when set, else JAVA_HOME's, else the java
 # on PATH (the JDK this machine's user chose as theirs), else the newest supported JDK installed.
-# Not the newest by default: with its start-up cache, JDK 17 reached the first result sooner than 25
-# (BENCHMARKS.md), and it can still stop a runaway cell's thread (Thread.stop, gone since JDK 20).
+# Not the newest by default: with its start-up cache, JDK 17 reached the first result as soon as 25
+# or sooner in every comparison measured (README, "Which JDK"), and it can still stop a runaway
+# cell's thread (Thread.stop, gone since JDK 20).
 java_binary() {
     if [ -n "${PERCEPTRON_JAVA:-}" ]; then
         echo "$PERCEPTRON_JAVA"
