@@ -14,12 +14,12 @@ import java.util.List;
  * kernel's assembly provides it. Maven writes it (the {@code test-cell-classpath} execution in
  * kernel/pom.xml) and tells the tests where through {@code perceptron.test.cellClasspathFile}.
  */
-final class TestCellClassPath {
+public final class TestCellClassPath {
 
     private TestCellClassPath() {
     }
 
-    static List<Path> entries() {
+    public static List<Path> entries() {
         String file = System.getProperty("perceptron.test.cellClasspathFile");
         if (file == null || !Files.exists(Path.of(file))) {
             throw new IllegalStateException("No cell class path for the tests (" + file + "). Run them through Maven, "
