@@ -10,16 +10,17 @@ import java.util.stream.Stream;
 
 /**
  * The kernel's command line, as the kernelspec writes it:
- * {@code Main --cell-classpath build/kernel/cell /path/to/kernel-1234.json}.
+ * {@code Main --cell-classpath build/kernel/cell [--language java] /path/to/kernel-1234.json}.
  *
  * @param connectionFile the connection file Jupyter wrote (ports, key, signature scheme)
  * @param cellClassPath  the jars cells see, every {@code *.jar} of the {@code --cell-classpath}
  *                       folders, in name order
+ * @param language       the cells' language, Kotlin unless {@code --language} names another
  */
-public record KernelArguments(Path connectionFile, List<Path> cellClassPath) {
+public record KernelArguments(Path connectionFile, List<Path> cellClassPath, CellLanguage language) {
     /** How to call the kernel, shown with every argument error. */
     public static final String USAGE = "usage: java -cp 'build/kernel/lib/*' io.perceptron.kernel.cli.Main "
-            + "[--cell-classpath FOLDER]... CONNECTION_FILE";
+            + "[--cell-classpath FOLDER]... [--language kotlin|java] CONNECTION_FILE";
 
     /**
      * Parses the command line.
@@ -29,6 +30,7 @@ public record KernelArguments(Path connectionFile, List<Path> cellClassPath) {
     public static KernelArguments parse(String... args) {
         Path connectionFile = null;
         List<Path> cellClassPath = new ArrayList<>();
+        CellLanguage language = CellLanguage.KOTLIN;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--cell-classpath")) {
@@ -36,6 +38,11 @@ public record KernelArguments(Path connectionFile, List<Path> cellClassPath) {
                     throw new IllegalArgumentException("--cell-classpath needs a folder of jars after it.");
                 }
                 cellClassPath.addAll(jarsIn(Path.of(args[++i])));
+            } else if (arg.equals("--language")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("--language needs a language after it: kotlin or java.");
+                }
+                language = CellLanguage.named(args[++i]);
             } else if (arg.startsWith("--")) {
                 throw new IllegalArgumentException("Unknown option " + arg + ".");
             } else if (connectionFile != null) {
@@ -50,7 +57,7 @@ public record KernelArguments(Path connectionFile, List<Path> cellClassPath) {
         if (!Files.isRegularFile(connectionFile)) {
             throw new IllegalArgumentException("The connection file " + connectionFile + " does not exist.");
         }
-        return new KernelArguments(connectionFile, List.copyOf(cellClassPath));
+        return new KernelArguments(connectionFile, List.copyOf(cellClassPath), language);
     }
 
     private static List<Path> jarsIn(Path folder) {

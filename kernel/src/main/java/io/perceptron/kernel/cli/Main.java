@@ -4,15 +4,12 @@ import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.perceptron.kernel.deps.CellDependencies;
 import io.perceptron.kernel.display.DslBridge;
 import io.perceptron.kernel.eval.CellClassPath;
-import io.perceptron.kernel.eval.CellImports;
 import io.perceptron.kernel.eval.CellRunner;
 import io.perceptron.kernel.eval.EvalResult;
 import io.perceptron.kernel.eval.Evaluator;
-import io.perceptron.kernel.eval.kotlin.KotlinEvaluator;
 import io.perceptron.kernel.magics.Magics;
 import io.perceptron.kernel.protocol.CellExecutor;
 import io.perceptron.kernel.protocol.CellOutput;
-import io.perceptron.kernel.protocol.KernelInfo;
 import io.perceptron.kernel.protocol.KernelProtocol;
 import io.perceptron.kernel.protocol.Session;
 import io.perceptron.kernel.protocol.ZmqTransport;
@@ -23,7 +20,6 @@ import java.nio.file.Files;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import kotlin.KotlinVersion;
 
 /**
  * Starts the Perceptron kernel. Jupyter runs it from the kernelspec that {@code install/run.sh}
@@ -32,6 +28,7 @@ import kotlin.KotlinVersion;
  * java -Dai.djl.offline=true -cp 'build/kernel/lib/*' io.perceptron.kernel.cli.Main \
  *      --cell-classpath build/kernel/cell /run/user/1000/jupyter/kernel-1234.json
  * </pre>
+ * With {@code --language java} (the {@code perceptron-java} kernelspec) its cells are Java, run by JShell.
  * It binds the sockets of the connection file, routes {@code System.out} and {@code System.err}
  * into the running cell's output, wires the DSL's display hook, and serves until a shutdown
  * request arrives.
@@ -82,7 +79,7 @@ public final class Main {
         CellClassPath classPath = CellClassPath.of(arguments.cellClassPath());
         // Shared by every cell language; Maven Resolver loads on the first %maven or @file:DependsOn, not here.
         CellDependencies dependencies = new CellDependencies(classPath);
-        Evaluator evaluator = new KotlinEvaluator(classPath, CellImports.STANDARD, dependencies);
+        Evaluator evaluator = arguments.language().open(classPath, dependencies);
         CellRunner runner = new CellRunner(evaluator);
         ClassLoader cellLoader = evaluator.cellClassLoader();
         DslBridge dsl = DslBridge.connect(cellLoader);
@@ -90,8 +87,8 @@ public final class Main {
 
         CountDownLatch shutdown = new CountDownLatch(1);
         KernelProtocol protocol = new KernelProtocol(evaluator, executor(runner), transport, session, output,
-                dsl::bundle, Magics.standard(evaluator.imports(), cellLoader, dependencies),
-                KernelInfo.perceptron(version(), KotlinVersion.CURRENT.toString()), shutdown::countDown);
+                dsl::bundle, Magics.standard(evaluator.imports(), cellLoader, dependencies, arguments.language().displayName()),
+                arguments.language().info(version()), shutdown::countDown);
         transport.start(protocol);
         protocol.announceStarting();
 

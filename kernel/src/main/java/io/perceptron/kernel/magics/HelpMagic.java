@@ -32,16 +32,19 @@ public final class HelpMagic implements LineMagic {
 
     private static final String ENGINE = "ai.djl.engine.Engine";
 
+    private final String language;
     private final List<String> defaultImports;
     private final ClassLoader cellLoader;
     private final Magics magics;
 
     /**
+     * @param language       the cells' language as users name it: {@code Kotlin}, {@code Java}
      * @param defaultImports the imports every cell gets
      * @param cellLoader     the cells' class loader, to find the DSL and DJL
      * @param magics         the registry to list
      */
-    public HelpMagic(List<String> defaultImports, ClassLoader cellLoader, Magics magics) {
+    public HelpMagic(String language, List<String> defaultImports, ClassLoader cellLoader, Magics magics) {
+        this.language = language;
         this.defaultImports = List.copyOf(defaultImports);
         this.cellLoader = cellLoader;
         this.magics = magics;
@@ -59,7 +62,7 @@ public final class HelpMagic implements LineMagic {
 
     @Override
     public void run(String arguments, PrintStream out) {
-        out.println("Perceptron: Kotlin cells with a deep-learning DSL over DJL, Tablesaw tables and Plotly plots.");
+        out.println("Perceptron: " + language + " cells with a deep-learning DSL over DJL, Tablesaw tables and Plotly plots.");
         out.println();
         out.println("Imported in every cell:");
         defaultImports.forEach(imported -> out.println("  import " + bare(imported)));
@@ -73,7 +76,7 @@ public final class HelpMagic implements LineMagic {
         out.println();
         out.println("Magics:");
         magics.all().forEach(magic -> out.printf("  %%%-9s %s%n", magic.name(), magic.summary()));
-        if (magics.all().stream().anyMatch(magic -> magic instanceof MavenMagic)) {
+        if (language.equals("Kotlin") && magics.all().stream().anyMatch(magic -> magic instanceof MavenMagic)) {
             out.println("  In a Kotlin cell, @file:DependsOn(\"group:artifact:version\") and @file:Repository(\"URL\") "
                     + "at the top do what %maven does.");
         }

@@ -15,7 +15,7 @@ import java.util.Map;
  * %help
  * val x = 1
  * }</pre>
- * Kotlin has no statement that starts with {@code %}, so such a line is never code.
+ * Neither Kotlin nor Java has a statement that starts with {@code %}, so such a line is never code.
  */
 public final class Magics {
     private final Map<String, LineMagic> byName = new LinkedHashMap<>();
@@ -25,10 +25,14 @@ public final class Magics {
         magics.forEach(this::add);
     }
 
-    /** {@code %help} alone, listing {@code defaultImports} and what {@code cellLoader} offers. */
+    /** {@code %help} alone, listing {@code defaultImports} and what {@code cellLoader} offers, for Kotlin cells. */
     public static Magics standard(List<String> defaultImports, ClassLoader cellLoader) {
+        return standard(defaultImports, cellLoader, "Kotlin");
+    }
+
+    private static Magics standard(List<String> defaultImports, ClassLoader cellLoader, String language) {
         Magics magics = new Magics(List.of());
-        magics.add(new HelpMagic(defaultImports, cellLoader, magics));
+        magics.add(new HelpMagic(language, defaultImports, cellLoader, magics));
         return magics;
     }
 
@@ -37,7 +41,13 @@ public final class Magics {
      * path of {@code dependencies}. The same for every cell language.
      */
     public static Magics standard(List<String> defaultImports, ClassLoader cellLoader, CellDependencies dependencies) {
-        Magics magics = standard(defaultImports, cellLoader);
+        return standard(defaultImports, cellLoader, dependencies, "Kotlin");
+    }
+
+    /** The kernel's magics for cells in {@code language} ({@code Kotlin}, {@code Java}), as %help names it. */
+    public static Magics standard(List<String> defaultImports, ClassLoader cellLoader, CellDependencies dependencies,
+                                  String language) {
+        Magics magics = standard(defaultImports, cellLoader, language);
         magics.add(new MavenMagic(dependencies));
         magics.add(new JarsMagic(dependencies));
         return magics;

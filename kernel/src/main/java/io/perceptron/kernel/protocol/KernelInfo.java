@@ -28,6 +28,14 @@ public record KernelInfo(String implementation, String implementationVersion, St
                         + " cells with a deep-learning DSL over DJL. Type %help for a tour.");
     }
 
+    /** The Perceptron kernel with Java cells, run by the JShell of Java {@code javaVersion}. */
+    public static KernelInfo perceptronJava(String kernelVersion, String javaVersion) {
+        return new KernelInfo("perceptron", kernelVersion, "java", javaVersion, "text/x-java", ".jshell",
+                "java", "text/x-java",
+                "Perceptron " + kernelVersion + ": Java " + javaVersion
+                        + " cells (JShell) with a deep-learning DSL over DJL. Type %help for a tour.");
+    }
+
     /** The content of a {@code kernel_info_reply}. */
     JsonObject toReply() {
         JsonObject languageInfo = new JsonObject();
@@ -39,7 +47,11 @@ public record KernelInfo(String implementation, String implementationVersion, St
         languageInfo.addProperty("codemirror_mode", codemirrorMode);
 
         JsonArray helpLinks = new JsonArray();
-        helpLinks.add(link("Kotlin language", "https://kotlinlang.org/docs/home.html"));
+        if (language.equals("java")) {
+            helpLinks.add(link("Java language", "https://docs.oracle.com/en/java/javase/"));
+        } else {
+            helpLinks.add(link("Kotlin language", "https://kotlinlang.org/docs/home.html"));
+        }
         helpLinks.add(link("Deep Java Library", "https://docs.djl.ai/"));
         helpLinks.add(link("Tablesaw", "https://jtablesaw.github.io/tablesaw/"));
 

@@ -35,6 +35,24 @@ class KernelArgumentsTest {
     }
 
     @Test
+    void cellsAreKotlinUnlessTheLanguageOptionNamesJava() throws IOException {
+        Path connection = file("kernel-1.json");
+
+        assertEquals(CellLanguage.KOTLIN, KernelArguments.parse(connection.toString()).language());
+        assertEquals(CellLanguage.JAVA, KernelArguments.parse("--language", "java", connection.toString()).language());
+    }
+
+    @Test
+    void anUnknownLanguageIsNamedWithTheLanguagesThereAre() throws IOException {
+        Path connection = file("kernel-1.json");
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> KernelArguments.parse("--language", "scala", connection.toString()));
+
+        assertEquals("Unknown cell language 'scala'. Use one of: kotlin, java.", error.getMessage());
+    }
+
+    @Test
     void aMissingCellClassPathFolderSaysHowToBuildIt() throws IOException {
         Path connection = file("kernel-1.json");
 
