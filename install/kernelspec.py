@@ -2,13 +2,19 @@
 
     python install/kernelspec.py --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java \
         --kernel-home build/kernel --cache-root build/startup-cache --venv .venv \
-        --dir .venv/share/jupyter/kernels/perceptron [--display-name Perceptron] [--no-cache]
+        --dir .venv/share/jupyter/kernels/perceptron [--display-name Perceptron] [--no-cache] \
+        [--language java]
 
 The command line comes from install/kernel.json.in; `@STARTUP_CACHE@` there becomes the options
 that use the cache recorded for this JDK (install/startup_cache.py), which is recorded first when
 it is missing or stale. Should recording fail, the kernelspec is written without the cache and the
 kernel starts as it would without one. install/lib.sh runs this for the kernel users get and, for
 the tests and benchmarks, for a second JDK and without a cache.
+
+With `--language java` the kernelspec launches the same kernel with Java cells (`--language java` on
+its command line, "language": "java" in kernel.json). It shares the cache the Kotlin kernelspec of
+the same JDK recorded (same JVM, same class path) and never records one: write the Kotlin
+kernelspec first. Without that cache it starts without one.
 """
 from __future__ import annotations
 
@@ -22,6 +28,9 @@ from startup_cache import Jdk
 
 TEMPLATE = Path(__file__).resolve().parent / "kernel.json.in"
 CACHE_PLACEHOLDER = "@STARTUP_CACHE@"
+CONNECTION_FILE = "{connection_file}"
+# What kernel.json says of each cell language; the kernel's --language takes the key.
+LANGUAGES = {"kotlin": "kotlin", "java": "java"}
 
 
 def say(message: str) -> None:
@@ -30,8 +39,11 @@ def say(message: str) -> None:
 
 
 def kernelspec(jdk: Jdk, kernel_home: Path, venv: Path, display_name: str, cache_args: list[str],
-               archive: Path | None) -> dict:
-    """The kernelspec from the template, for ``jdk``, with ``cache_args`` in place of the placeholder."""
+               archive: Path | None, language: str = "kotlin") -> dict:
+    """The kernelspec from the template, for ``jdk``, with ``cache_args`` in place of the placeholder.
+
+    Cells are Kotlin unless ``language`` names another: the kernel is told with ``--language``.
+    """
     spec = json.loads(TEMPLATE.read_text())
     replacements = {"@JAVA@": str(jdk.java), "@KERNEL_LIB@": str(kernel_home / "lib"),
                     "@CELL_LIB@": str(kernel_home / "cell"), "@VENV@": str(venv)}
@@ -40,11 +52,14 @@ def kernelspec(jdk: Jdk, kernel_home: Path, venv: Path, display_name: str, cache
         if arg == CACHE_PLACEHOLDER:
             argv += cache_args
             continue
+        if arg == CONNECTION_FILE and language != "kotlin":
+            argv += ["--language", language]
         for key, value in replacements.items():
             arg = arg.replace(key, value)
         argv.append(arg)
     spec["argv"] = argv
     spec["display_name"] = display_name
+    spec["language"] = LANGUAGES[language]
     # Which JDK and cache a kernel runs on, for people reading kernel.json and for the tests' names.
     spec["metadata"]["perceptron"] = {"java": str(jdk.java), "javaVersion": jdk.version,
                                       "javaFeature": jdk.feature,
@@ -66,16 +81,26 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--dir", type=Path, required=True, help="the kernelspec folder to write")
     parser.add_argument("--display-name", default="Perceptron")
     parser.add_argument("--no-cache", action="store_true", help="launch without a start-up cache (benchmarks)")
+    parser.add_argument("--language", choices=sorted(LANGUAGES), default="kotlin", help="the cells' language")
     args = parser.parse_args(argv)
 
     jdk = Jdk.of(args.java)
     kernel_home = args.kernel_home.resolve()
     described = f"JDK {jdk.version} ({jdk.java})"
     if args.no_cache:
-        write(kernelspec(jdk, kernel_home, args.venv.resolve(), args.display_name, [], None), args.dir)
+        write(kernelspec(jdk, kernel_home, args.venv.resolve(), args.display_name, [], None, args.language), args.dir)
         say(f"Registered kernelspec '{args.dir.name}' on {described}, without a start-up cache")
         return 0
     archive = startup_cache.archive_path(args.cache_root.resolve(), jdk)
+    if args.language != "kotlin":
+        # The cache is recorded by a Kotlin session; the same JVM and class path can use it.
+        shared = archive.is_file()
+        write(kernelspec(jdk, kernel_home, args.venv.resolve(), args.display_name,
+                         startup_cache.use_args(jdk, archive) if shared else [], archive if shared else None,
+                         args.language), args.dir)
+        say(f"Registered kernelspec '{args.dir.name}' on {described}, "
+            + ("sharing the Kotlin kernelspec's start-up cache" if shared else "without a start-up cache"))
+        return 0
     spec = kernelspec(jdk, kernel_home, args.venv.resolve(), args.display_name, startup_cache.use_args(jdk, archive), archive)
     write(spec, args.dir)
     kind = "AOT cache" if jdk.uses_aot_cache else "AppCDS archive"

@@ -15,6 +15,8 @@ TARGET_NAME="${TARGET_NAME:-target}"
 VENV="$ROOT/.venv"
 KERNEL_HOME="$ROOT/build/kernel"
 KERNELSPEC_DIR="$VENV/share/jupyter/kernels/perceptron"
+# The same kernel with Java cells (JShell); it shares the Kotlin kernelspec's start-up cache.
+JAVA_KERNELSPEC_DIR="$VENV/share/jupyter/kernels/perceptron-java"
 # Kernelspecs only the tests and benchmarks start (a second JDK, no start-up cache): outside
 # Jupyter's path, so that JupyterLab offers one Perceptron kernel.
 TEST_KERNELS="$VENV/share/perceptron-tests/kernels"
@@ -228,12 +230,15 @@ setup_browser() {
     [ -x /usr/bin/chromium ] || die "apt-get installed chromium but /usr/bin/chromium is missing."
 }
 
-# Writes the perceptron kernelspec into the venv (never into the user's own Jupyter folders), for
-# the JDK java_binary names, and records the kernel's start-up cache for that JDK unless it is up to
-# date (install/kernelspec.py, install/startup_cache.py).
+# Writes the perceptron (Kotlin cells) and perceptron-java (Java cells) kernelspecs into the venv
+# (never into the user's own Jupyter folders), for the JDK java_binary names, and records the
+# kernel's start-up cache for that JDK unless it is up to date (install/kernelspec.py,
+# install/startup_cache.py); the Java kernelspec uses the same cache.
 register_kernelspec() {
     write_kernelspec "$KERNELSPEC_DIR" "$(java_binary)" "Perceptron" \
         || die "Could not register the perceptron kernelspec (the message is above)."
+    write_kernelspec "$JAVA_KERNELSPEC_DIR" "$(java_binary)" "Perceptron (Java)" --language java \
+        || die "Could not register the perceptron-java kernelspec (the message is above)."
 }
 
 # Writes a kernelspec into the folder $1 for the java binary $2, shown as $3; further options
@@ -256,8 +261,11 @@ register_second_kernelspec() {
         return
     fi
     [ -x "$java" ] || die "PERCEPTRON_SECOND_JDK names $PERCEPTRON_SECOND_JDK, which has no executable java."
-    write_kernelspec "$TEST_KERNELS/perceptron-jdk$(jdk_feature "$java")" "$java" "Perceptron (JDK $(jdk_feature "$java"))" \
-        || die "Could not register the kernelspec on the second JDK $java (the message is above)."
+    local feature
+    feature="$(jdk_feature "$java")"
+    write_kernelspec "$TEST_KERNELS/perceptron-jdk$feature" "$java" "Perceptron (JDK $feature)" \
+        && write_kernelspec "$TEST_KERNELS/perceptron-java-jdk$feature" "$java" "Perceptron (Java, JDK $feature)" --language java \
+        || die "Could not register the kernelspecs on the second JDK $java (the message is above)."
 }
 
 # For the start-up benchmark: kernelspecs in the folder $1 for the kernel's JDK and the second JDK,

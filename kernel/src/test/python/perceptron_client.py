@@ -28,6 +28,8 @@ from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel  # noqa: E
 from jupyter_client.manager import KernelManager  # noqa: E402
 
 KERNEL_NAME = "perceptron"
+# The same kernel with Java cells.
+JAVA_KERNEL_NAME = "perceptron-java"
 # Kernelspecs only the tests start, outside Jupyter's path (install/lib.sh, TEST_KERNELS): the kernel
 # on a second JDK.
 TEST_KERNELS = Path(sys.prefix) / "share" / "perceptron-tests" / "kernels"
@@ -121,14 +123,15 @@ class KernelSpec:
         return KernelManager(kernel_name=self.name, kernel_spec_manager=self.specs())
 
 
-def second_jdk_kernelspec() -> KernelSpec | None:
-    """The kernel on a second JDK that install/test.sh registered, or None where there is no second JDK."""
-    specs = sorted(TEST_KERNELS.glob("*/kernel.json"))
-    if not specs:
-        return None
-    name = specs[0].parent.name
-    java_feature = json.loads(specs[0].read_text()).get("metadata", {}).get("perceptron", {}).get("javaFeature")
-    return KernelSpec(name, TEST_KERNELS, java_feature)
+def second_jdk_kernelspec(language: str = "kotlin") -> KernelSpec | None:
+    """The kernel with ``language`` cells on a second JDK that install/test.sh registered, or None
+    where there is no second JDK."""
+    for path in sorted(TEST_KERNELS.glob("*/kernel.json")):
+        spec = json.loads(path.read_text())
+        if spec.get("language") == language:
+            java_feature = spec.get("metadata", {}).get("perceptron", {}).get("javaFeature")
+            return KernelSpec(path.parent.name, TEST_KERNELS, java_feature)
+    return None
 
 
 class Kernel:
