@@ -1,9 +1,12 @@
-"""Executes notebooks with the perceptron kernel (nbclient) and writes HTML exports.
+"""Executes notebooks with their Perceptron kernel (nbclient) and writes HTML exports.
+
+Each notebook runs on the kernelspec its metadata names: perceptron (Kotlin) for notebooks/,
+perceptron-java for notebooks/java/.
 
 Used by ``install/run.sh --headless`` and by the end-to-end tests, which import
 ``execute_notebook`` from here so both run notebooks the same way.
 
-    python install/notebooks.py --output build/notebooks notebooks/*.ipynb
+    python install/notebooks.py --output build/notebooks notebooks/*.ipynb notebooks/java/*.ipynb
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbconvert import HTMLExporter
 
+# The kernel of a notebook whose metadata names none.
 KERNEL_NAME = "perceptron"
 # Each tutorial runs in about a minute on two cores; one cell may train for a while.
 CELL_TIMEOUT_S = 600
@@ -41,8 +45,18 @@ class NotebookRun:
         return self.error is None
 
 
+def export_name(path: Path) -> str:
+    """The name of a notebook's export and screenshots: ``00-tour``, ``java-00-tour`` for notebooks/java/."""
+    return path.stem if path.parent.name == "notebooks" else f"{path.parent.name}-{path.stem}"
+
+
+def kernel_of(notebook) -> str:
+    """The kernelspec a notebook's metadata names, as a front end would start it."""
+    return notebook.metadata.get("kernelspec", {}).get("name") or KERNEL_NAME
+
+
 def execute_notebook(path: Path, html_dir: Path | None = None) -> NotebookRun:
-    """Runs every cell of ``path`` top to bottom; writes ``<html_dir>/<name>.html`` if given.
+    """Runs every cell of ``path`` top to bottom; writes ``<html_dir>/<export_name>.html`` if given.
 
     A failing cell stops the run; the notebook, with the outputs up to the failure, is still
     exported so the failure can be read in context.
@@ -50,7 +64,7 @@ def execute_notebook(path: Path, html_dir: Path | None = None) -> NotebookRun:
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,
-        kernel_name=KERNEL_NAME,
+        kernel_name=kernel_of(notebook),
         timeout=CELL_TIMEOUT_S,
         startup_timeout=STARTUP_TIMEOUT_S,
         resources={"metadata": {"path": str(path.parent)}},
@@ -67,7 +81,7 @@ def execute_notebook(path: Path, html_dir: Path | None = None) -> NotebookRun:
     if html_dir is not None:
         html_dir.mkdir(parents=True, exist_ok=True)
         body, _ = HTMLExporter().from_notebook_node(notebook)
-        run.html = html_dir / (path.stem + ".html")
+        run.html = html_dir / (export_name(path) + ".html")
         run.html.write_text(body, encoding="utf-8")
     return run
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the kernel, sets up .venv with JupyterLab, registers the Perceptron kernel there and
+# Builds the kernel, sets up .venv with JupyterLab, registers the Perceptron kernels (Kotlin, Java) there and
 # opens JupyterLab on notebooks/. Safe and quick to run again.
 #
 #   install/run.sh              start JupyterLab on http://127.0.0.1:8888 (extra args go to jupyter lab)
@@ -11,8 +11,8 @@ setup_all
 
 if [ "${1:-}" = "--headless" ]; then
     shift
-    say "Executing notebooks/*.ipynb with the perceptron kernel"
-    exec "$VENV/bin/python" "$ROOT/install/notebooks.py" --output "$ROOT/build/notebooks" "$@" "$ROOT"/notebooks/*.ipynb
+    say "Executing notebooks/*.ipynb (Kotlin) and notebooks/java/*.ipynb (Java) with their kernels"
+    exec "$VENV/bin/python" "$ROOT/install/notebooks.py" --output "$ROOT/build/notebooks" "$@" "$ROOT"/notebooks/*.ipynb "$ROOT"/notebooks/java/*.ipynb
 fi
 
 lab_options=(--ip=127.0.0.1 --ServerApp.root_dir="$ROOT/notebooks")

@@ -1,4 +1,5 @@
-"""Every tutorial notebook runs top to bottom with the perceptron kernel, its own checks hold, and
+"""Every tutorial notebook runs top to bottom with its kernel (perceptron, or perceptron-java for
+notebooks/java/), its own checks hold, and
 its HTML export draws every figure offline in Chromium.
 
 Each notebook's run time is recorded in build/notebooks/timings.md and shown at the end of the
@@ -16,23 +17,23 @@ from browser import assert_all_drawn, open_export
 
 ROOT = Path(__file__).resolve().parents[4]
 sys.path.insert(0, str(ROOT / "install"))
-from notebooks import execute_notebook  # noqa: E402
+from notebooks import execute_notebook, export_name  # noqa: E402
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "notebooks" / "java").glob("*.ipynb"))
 HTML_DIR = ROOT / "build" / "notebooks"
 BUDGET_S = 90
 TIMINGS: dict[str, float] = {}
 
 
 @pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks in notebooks/ yet")
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[export_name(p) for p in NOTEBOOKS])
 def test_notebook_runs_its_checks_hold_and_its_export_draws_every_figure(path: Path, browser) -> None:
     run = execute_notebook(path, HTML_DIR)
-    TIMINGS[path.stem] = run.seconds
+    TIMINGS[export_name(path)] = run.seconds
     assert run.ok, f"{path.name} failed (see {run.html}):\n{run.error}"
     assert run.figures > 0, f"{path.name} shows no plot; every tutorial shows at least one"
 
-    graphs, context = open_export(browser, run.html, run.figures, f"notebooks/{path.stem}.png")
+    graphs, context = open_export(browser, run.html, run.figures, f"notebooks/{export_name(path)}.png")
     assert len(graphs) == run.figures, \
         f"{path.name} has {run.figures} figures among its outputs but its export drew {len(graphs)}. {context}"
     assert_all_drawn(graphs, context)

@@ -76,11 +76,19 @@ final class JavaAnalysis {
             }
             // JShell names a method's overloads once it sees the opening parenthesis of a call.
             int callEnd = nameEnd < code.length() && code.charAt(nameEnd) == '(' ? nameEnd + 1 : at;
-            CellSnippets.Piece piece = pieceAt(code, callEnd);
-            List<String> signatures = analysis().documentation(piece.source(), piece.source().length(), false).stream()
-                    .map(SourceCodeAnalysis.Documentation::signature).distinct().toList();
+            String source = pieceAt(code, callEnd).source();
+            List<String> signatures = signatures(source);
+            if (signatures.isEmpty() && callEnd == at && !source.isEmpty()) {
+                // A bare method name (Math.max) is described as the call it starts.
+                signatures = signatures(source + "(");
+            }
             return signatures.isEmpty() ? Optional.<String>empty() : Optional.of(String.join("\n", signatures));
         }, Optional.empty());
+    }
+
+    private List<String> signatures(String source) {
+        return analysis().documentation(source, source.length(), false).stream()
+                .map(SourceCodeAnalysis.Documentation::signature).distinct().toList();
     }
 
     private String describeVariable(VarSnippet variable) {

@@ -108,6 +108,7 @@ class JavaEvaluatorTest {
         java.evaluate("var batchSize = 32;");
 
         assertTrue(java.inspect("Math.max(1, 2)", 6).orElseThrow().contains("max(int"));
+        assertTrue(java.inspect("Math.max", 8).orElseThrow().contains("max(long"));
         assertEquals("int batchSize = 32", java.inspect("batchSize + 1", 3).orElseThrow());
         assertFalse(java.inspect("   ", 1).isPresent());
     }
