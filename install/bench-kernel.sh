@@ -8,10 +8,25 @@
 #       taking turns; --peers adds the Kotlin kernel and JJava on the same JDKs (installed into
 #       .venv-bench, peers only, without PyTorch). Writes build/bench/startup.json, and
 #       build/bench/startup.md: the section of BENCHMARKS.md that install/bench.sh writes.
+#   install/bench-kernel.sh --java [--runs 30] [--launches 5]
+#       Perceptron (Java) beside JJava (installed into .venv-bench, peers only): start to first result
+#       and small-cell round trips, the same script and cells for both, launches and rounds taking
+#       turns. Writes build/bench/java.json; prints each launch, the medians and the load average before and after.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 setup_all
+if [ "${1:-}" = "--java" ]; then
+    shift
+    make_venv "$ROOT/.venv-bench" "$ROOT/install/bench-peers-requirements.txt" "the peer kernels" \
+        || die "pip could not install install/bench-peers-requirements.txt into .venv-bench (its message is above)."
+    mkdir -p "$ROOT/build/bench"
+    say "Load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+    "$ROOT/.venv-bench/bin/python" "$ROOT/kernel/src/test/python/bench_kernel.py" --kernels perceptron-java,java \
+        --json "$ROOT/build/bench/java.json" "$@"
+    say "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+fi
 if [ "${1:-}" != "--startup" ]; then
     exec "$VENV/bin/python" "$ROOT/kernel/src/test/python/bench_kernel.py" "$@"
 fi

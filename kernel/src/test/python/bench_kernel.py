@@ -3,8 +3,9 @@
     install/bench-kernel.sh [--runs 50]                    Perceptron alone, printed
     install/bench-kernel.sh --startup [--launches 5] [--peers]
                                                             start-up on two JDKs, with and without the cache
+    install/bench-kernel.sh --java [--runs 30] [--launches 5]   Perceptron (Java) beside JJava
     install/bench.sh                                        everything, into BENCHMARKS.md (this script is one part)
-    python bench_kernel.py --kernels perceptron,kotlin,java --runs 30 --launches 3 --json out.json
+    python bench_kernel.py --kernels perceptron,perceptron-java,kotlin,java --runs 30 --launches 3 --json out.json
                            [--memory-epochs 200] [--live-rounds 7]
                            [--startup FOLDER --startup-launches 5 --startup-peers kotlin,java]
 
@@ -107,6 +108,14 @@ PEERS = {
          "table": "benchTable"},
         "a Tablesaw `Table` as the cell's value, drawn by the kernel's own renderer (HTML of the first "
         "and last 10 rows, and plain text)"),
+    "perceptron-java": Peer(
+        "perceptron-java", "perceptron-java", "Perceptron (Java)",
+        ('var benchTable = Table.create("t", IntColumn.create("a", IntStream.range(0, 100).toArray()));',),
+        {"empty": "",
+         "assignment": "var benchX = 1;",
+         "println": 'System.out.println("hi");',
+         "table": "benchTable"},
+        "a Tablesaw `Table` as the cell's value, drawn by the kernel's own renderer, as for Kotlin cells"),
     "kotlin": Peer(
         "kotlin", "kotlin", "Kotlin Jupyter kernel",
         # Tablesaw from the local Maven repository (~/.m2), where the project's build put it: no network.
