@@ -1,5 +1,6 @@
 package io.perceptron.kernel.eval.java;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -29,11 +30,38 @@ final class CellExecution extends DirectExecutionControl {
         Object run(Method doit) throws Throwable;
     }
 
+    /** Longest text of a value {@link #varValue} gives. */
+    private static final int VALUE_TEXT_LIMIT = 300;
+
+    private final SnippetClasses classes;
     private final SnippetRunner runner;
 
     CellExecution(SnippetClasses classes, SnippetRunner runner) {
         super(classes);
+        this.classes = classes;
         this.runner = runner;
+    }
+
+    /**
+     * A variable's value as text for inspection, without running code declared in cells: the
+     * value of an object whose class a cell declared is left out (its {@code toString} is the
+     * user's code, which must not run on the thread asking), and a long text is cut.
+     */
+    @Override
+    public String varValue(String className, String varName) throws InternalException {
+        Object value;
+        try {
+            Field field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            value = field.get(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new InternalException(e.toString());
+        }
+        if (value != null && classes.declared(value.getClass())) {
+            return "";
+        }
+        String text = String.valueOf(value).strip();
+        return text.length() > VALUE_TEXT_LIMIT ? text.substring(0, VALUE_TEXT_LIMIT) + "..." : text;
     }
 
     /** Hands this engine to JShell, which asks for it once, when the session is built. */

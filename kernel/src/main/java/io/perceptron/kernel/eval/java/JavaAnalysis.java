@@ -91,8 +91,10 @@ final class JavaAnalysis {
                 .map(SourceCodeAnalysis.Documentation::signature).distinct().toList();
     }
 
+    /** {@code int batchSize = 32}; without the value for an object of a class a cell declared. */
     private String describeVariable(VarSnippet variable) {
-        return variable.typeName() + " " + variable.name() + " = " + shell.varValue(variable);
+        String value = shell.varValue(variable);
+        return variable.typeName() + " " + variable.name() + (value.isEmpty() ? "" : " = " + value);
     }
 
     /** Whether the cell can run as is: an unfinished last piece is incomplete, a malformed one invalid. */

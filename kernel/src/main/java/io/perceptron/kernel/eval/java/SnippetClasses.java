@@ -88,6 +88,11 @@ final class SnippetClasses implements LoaderDelegate {
     public void addToClasspath(String path) {
     }
 
+    /** Whether a cell declared {@code type} (or a class nested in one), rather than a library or the JDK. */
+    boolean declared(Class<?> type) {
+        return type.getClassLoader() == loader;
+    }
+
     @Override
     public Class<?> findClass(String name) throws ClassNotFoundException {
         return loader.loadClass(name);

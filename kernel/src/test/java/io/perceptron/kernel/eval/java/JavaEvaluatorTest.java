@@ -112,4 +112,24 @@ class JavaEvaluatorTest {
         assertEquals("int batchSize = 32", java.inspect("batchSize + 1", 3).orElseThrow());
         assertFalse(java.inspect("   ", 1).isPresent());
     }
+
+    @Test
+    void inspectionRunsNoCodeACellDeclared() {
+        java.evaluate("record Secret(int n) {\n    public String toString() { throw new IllegalStateException(\"ran\"); }\n}\n"
+                + "var hidden = new Secret(1);");
+
+        assertEquals("Secret hidden", java.inspect("hidden", 2).orElseThrow());
+    }
+
+    @Test
+    void aMethodUsingANameNotDeclaredYetSaysWhichWhenCalled() {
+        assertEquals(new EvalResult.NoValue(), java.evaluate("int later() { return notYet * 2; }"));
+
+        EvalResult.Failure failure = assertInstanceOf(EvalResult.Failure.class, java.evaluate("later()", 12));
+
+        assertEquals("UnresolvedReference", failure.name());
+        assertTrue(failure.message().startsWith("later uses variable notYet"), failure.message());
+        java.evaluate("int notYet = 21;");
+        assertEquals(new EvalResult.Value(42, "int"), java.evaluate("later()"));
+    }
 }
