@@ -114,8 +114,8 @@ run_training() {
 run_kernels() {
     # Start-up on the kernel's JDK and the second one, with and without the start-up cache.
     write_bench_kernelspecs "$RESULTS/startup-kernels"
-    say "Kernels: start-up ($startup_launches launches each), Perceptron, Kotlin, JJava ($launches launches, $cell_runs rounds of cells), memory, live display"
-    "$BENCH_VENV/bin/python" "$ROOT/kernel/src/test/python/bench_kernel.py" --kernels perceptron,kotlin,java \
+    say "Kernels: start-up ($startup_launches launches each), Perceptron (Kotlin and Java cells), Kotlin, JJava ($launches launches, $cell_runs rounds of cells), memory, live display"
+    "$BENCH_VENV/bin/python" "$ROOT/kernel/src/test/python/bench_kernel.py" --kernels perceptron,perceptron-java,kotlin,java \
         --runs "$cell_runs" --launches "$launches" --memory-epochs "$memory_epochs" --live-rounds "$live_rounds" \
         --startup "$RESULTS/startup-kernels" --startup-launches "$startup_launches" --startup-peers kotlin,java \
         --json "$RESULTS/kernels.json"

@@ -417,7 +417,7 @@ def main() -> int:
     for name, k in kernels.get("kernels", {}).items():
         cells = "; ".join(f"{cell}: `{code}`" for cell, code in k["cells"].items() if code)
         w(f"- **{k['title']}** (kernelspec `{k['kernelspec']}`): {cells}. The table is {k['tableNote']}.")
-    w("- All three run on the JDK in the table above. Perceptron's kernelspec sets `-Xms256m -Xmx4g`; the peers "
+    w("- All of them run on the JDK in the table above. Perceptron's kernelspecs set `-Xms256m -Xmx4g`; the peers "
       "start as their PyPI packages ship them: the Kotlin kernel's launcher starts its JVM with a JDWP debugging "
       "agent listening (its `debuggerPort: generate` setting) and logs at DEBUG level to its stderr; JJava starts "
       "with no options. Their kernelspecs live in `.venv-bench` only.")
