@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where each JShell snippet came from: a Java cell is cut into snippets (one per statement or
@@ -14,14 +16,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>JShell rewrites a stack frame of snippet code as file {@code #12}, line 2, method
  * {@code twice} (empty for the snippet's own statements); if snippet 12 started on line 3 of
  * cell 5, the frame reads {@code twice (cell 5, line 4)}.
+ *
+ * <p>A stack JShell did not rewrite (where a stopped or abandoned cell was) names the class JShell
+ * wrapped snippet 12 in, {@code REPL.$JShell$12}, and lines of that class: they are snippet lines
+ * shifted by the wrapper's header, which the evaluator measures once ({@link #wrapperHeaderLines}).
  */
 final class JavaCells implements CellFrames {
+
+    /** A class JShell wrapped a snippet in: {@code REPL.$JShell$12}, or a class declared in it, {@code REPL.$JShell$12$Point}. */
+    private static final Pattern WRAPPER = Pattern.compile("^REPL\\.\\$JShell\\$(\\d+)[A-Z]?(?:\\$(.+))?$");
+    private static final String WRAPPER_METHOD = "do_it$";
 
     /** Where one snippet starts: its cell's number and the cell line of its first line (1-based). */
     record Place(int cellNumber, int firstLine) {
     }
 
     private final Map<String, Place> snippets = new ConcurrentHashMap<>();
+    /** Lines of a wrapper class above the snippet's first line; negative while unknown. */
+    private volatile int headerLines = -1;
+
+    /** Records how many lines JShell's wrapper class puts above a snippet's first line. */
+    void wrapperHeaderLines(int lines) {
+        headerLines = lines;
+    }
 
     /** Records that snippet {@code id} is the text of cell {@code cellNumber} from line {@code firstLine} on. */
     void record(String id, int cellNumber, int firstLine) {
@@ -31,25 +48,42 @@ final class JavaCells implements CellFrames {
     @Override
     public Optional<String> describe(StackTraceElement frame) {
         String file = frame.getFileName();
-        if (file == null || !file.startsWith("#")) {
+        if (file != null && file.startsWith("#")) {
+            Place place = snippets.get(file.substring(1));
+            return place == null ? Optional.empty()
+                    : Optional.of(render(frame.getClassName(), frame.getMethodName(), where(place, frame.getLineNumber())));
+        }
+        Matcher wrapper = WRAPPER.matcher(frame.getClassName());
+        if (!wrapper.matches()) {
             return Optional.empty();
         }
-        Place place = snippets.get(file.substring(1));
+        Place place = snippets.get(wrapper.group(1));
         if (place == null) {
             return Optional.empty();
         }
-        String where = "cell " + place.cellNumber() + ", line " + (place.firstLine() + Math.max(1, frame.getLineNumber()) - 1);
-        String method = frame.getMethodName();
-        if (method.isEmpty()) {
-            return Optional.of(where);
-        }
-        String owner = frame.getClassName();
-        return Optional.of((owner.isEmpty() ? "" : owner + ".") + method + " (" + where + ")");
+        int header = headerLines;
+        String where = header >= 0 && frame.getLineNumber() > header
+                ? where(place, frame.getLineNumber() - header) : "cell " + place.cellNumber();
+        String owner = wrapper.group(2) == null ? "" : wrapper.group(2).replace('$', '.');
+        String method = frame.getMethodName().equals(WRAPPER_METHOD) ? "" : frame.getMethodName();
+        return Optional.of(render(owner, method, where));
     }
 
-    /** JShell's own frames, and the classes it wraps snippets in when a frame could not be rewritten. */
+    private static String where(Place place, int snippetLine) {
+        return "cell " + place.cellNumber() + ", line " + (place.firstLine() + Math.max(1, snippetLine) - 1);
+    }
+
+    /** {@code cell 5, line 4} for a snippet's own statements, {@code Point.norm (cell 5, line 4)} in a method. */
+    private static String render(String owner, String method, String where) {
+        if (method.isEmpty()) {
+            return where;
+        }
+        return (owner.isEmpty() ? "" : owner + ".") + method + " (" + where + ")";
+    }
+
+    /** JShell's own frames; its wrapper classes are cell frames, named by {@link #describe}. */
     @Override
     public List<String> machineryPackages() {
-        return List.of("jdk.jshell.", "REPL.");
+        return List.of("jdk.jshell.");
     }
 }

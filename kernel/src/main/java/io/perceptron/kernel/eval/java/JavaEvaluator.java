@@ -109,6 +109,30 @@ public final class JavaEvaluator implements Evaluator {
         for (String imported : imports) {
             shell.eval("import " + imported + ";");
         }
+        measureWrapperHeader();
+    }
+
+    /**
+     * Runs one snippet that reports its own line in the class JShell wraps it in, so that stacks
+     * JShell does not rewrite (a stopped cell's) can still name cell lines; then drops it.
+     */
+    private void measureWrapperHeader() {
+        CellGuard.Cell cell = guard.begin();
+        shellLock.lock();
+        try {
+            snippetValue = null;
+            for (SnippetEvent event : shell.eval("new Throwable().getStackTrace()[0].getLineNumber()")) {
+                if (event.causeSnippet() == null) {
+                    shell.drop(event.snippet());
+                }
+            }
+            if (snippetValue instanceof Integer line && line >= 1) {
+                cells.wrapperHeaderLines(line - 1);
+            }
+        } finally {
+            shellLock.unlock();
+            guard.end(cell);
+        }
     }
 
     /** A session over {@code cellClassPath} with its own dependencies, for tests and tools. */
@@ -173,6 +197,7 @@ public final class JavaEvaluator implements Evaluator {
 
     private EvalResult runSnippets(String code, int cellNumber, CellGuard.Cell cell) {
         EvalResult result = new EvalResult.NoValue();
+        boolean anyRan = false;
         for (CellSnippets.Piece piece : CellSnippets.split(code, analysis.analysis())) {
             snippetValue = null;
             snippetThrew = null;
@@ -195,8 +220,9 @@ public final class JavaEvaluator implements Evaluator {
                 return JavaTracebacks.compilationFailure(shell, snippet, piece, code, cellNumber);
             }
             if (event.exception() != null) {
-                return failureOf(event.exception(), cell, cellNumber);
+                return failureOf(event.exception(), cell, anyRan);
             }
+            anyRan = true;
             result = piece.endsWithSemicolon() ? new EvalResult.NoValue() : JavaValues.resultOf(snippet, snippetValue);
         }
         return result;
@@ -223,10 +249,16 @@ public final class JavaEvaluator implements Evaluator {
         }
     }
 
-    private EvalResult failureOf(JShellException reported, CellGuard.Cell cell, int cellNumber) {
+    /**
+     * The failure of a piece that threw, or whose code the interrupt kept from starting.
+     *
+     * @param anyRan whether pieces above it ran: then an interrupt before this one started still
+     *               interrupted the cell, which did not run "nothing"
+     */
+    private EvalResult failureOf(JShellException reported, CellGuard.Cell cell, boolean anyRan) {
         Throwable thrown = snippetThrew;
         if (thrown instanceof CellGuard.InterruptedBeforeStart) {
-            return Tracebacks.interruptedBeforeStart();
+            return anyRan ? Tracebacks.interrupted(null, false, cells) : Tracebacks.interruptedBeforeStart();
         }
         if (reported instanceof UnresolvedReferenceException unresolved) {
             return JavaTracebacks.unresolved(shell, unresolved, cells);

@@ -1,0 +1,110 @@
+package io.perceptron.kernel.eval.java;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.perceptron.kernel.eval.CellImports;
+import io.perceptron.kernel.eval.CellRunner;
+import io.perceptron.kernel.eval.EvalResult;
+import io.perceptron.kernel.eval.kotlin.TestCellClassPath;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Interrupting Java cells through the {@link CellRunner}: a sleeping cell ends on the polite
+ * interrupt, a busy loop is stopped (JDK 17 to 19) or abandoned (later JDKs), and a cell that
+ * survives the stop is abandoned while the session goes on with its earlier variables.
+ *
+ * <p>The timeouts only keep a broken interrupt from hanging the build.
+ */
+class JavaInterruptTest {
+
+    private static final Duration HANG_GUARD = Duration.ofSeconds(30);
+
+    private static JavaEvaluator java;
+    private static CellRunner runner;
+
+    @BeforeAll
+    static void start() {
+        java = JavaEvaluator.over(TestCellClassPath.entries(), CellImports.STANDARD);
+        runner = new CellRunner(java);
+    }
+
+    @AfterAll
+    static void stop() {
+        runner.close();
+        java.close();
+    }
+
+    @Test
+    void sleepingCellEndsOnThePoliteInterruptAtItsLine() {
+        runner.run("var keptAcrossInterrupt = 41;");
+
+        EvalResult.Failure failure = runAndInterrupt("var before = 1;\nThread.sleep(600_000);\nSystem.out.println(\"never\");", 32);
+
+        assertEquals("Interrupted", failure.name());
+        assertTrue(failure.traceback().contains("    at cell 32, line 2"), failure.traceback().toString());
+        assertEquals(new EvalResult.Value(42, "int"), runner.run("keptAcrossInterrupt + 1"));
+    }
+
+    @Test
+    void busyLoopEndsAndTheSessionGoesOn() {
+        EvalResult.Failure failure = runAndInterrupt("for (long spins = 0; ; spins++) {\n}", 31);
+
+        assertEquals("Interrupted", failure.name());
+        // JDK 17-19 stop the loop; later JDKs cannot, and the runner abandons its thread instead.
+        assertTrue(failure.message().equals("The cell was interrupted.")
+                || failure.message().contains("left running in the background"), failure.message());
+        assertTrue(failure.traceback().contains("    at cell 31, line 1"), failure.traceback().toString());
+        assertEquals(new EvalResult.Value(5, "int"), runner.run("2 + 3"));
+    }
+
+    @Test
+    void cellThatSurvivesStopIsAbandonedAndItsLateEndChangesNothing() {
+        runner.run("var spinning = new java.util.concurrent.atomic.AtomicBoolean(true);\nvar beforeAbandon = \"kept\";");
+        String stubborn = """
+                while (spinning.get()) {
+                    try { while (spinning.get()) {} } catch (Throwable t) { }
+                }
+                """;
+
+        EvalResult.Failure failure = runAndInterrupt(stubborn, 33);
+
+        assertEquals("Interrupted", failure.name());
+        assertTrue(failure.message().contains("left running in the background"), failure.message());
+        assertEquals(new EvalResult.Value("kept!", "String"), runner.run("beforeAbandon + \"!\""));
+        runner.run("spinning.set(false);");
+        assertEquals(new EvalResult.Value(3, "int"), runner.run("1 + 2"));
+        assertEquals(new EvalResult.Value("kept", "String"), runner.run("beforeAbandon"));
+    }
+
+    @Test
+    void anInterruptBetweenPiecesSaysTheCellWasInterruptedNotThatNothingRan() {
+        // The first piece ends when it sees the interrupt; the second must then not start.
+        String cell = "while (!Thread.currentThread().isInterrupted()) { }\n"
+                + "System.setProperty(\"perceptron.test.secondPieceRan\", \"yes\");";
+
+        EvalResult.Failure failure = runAndInterrupt(cell, 34);
+
+        assertEquals("Interrupted", failure.name());
+        assertEquals("The cell was interrupted.", failure.message());
+        assertEquals(null, System.getProperty("perceptron.test.secondPieceRan"));
+    }
+
+    private static EvalResult.Failure runAndInterrupt(String code, int cellNumber) {
+        return assertTimeoutPreemptively(HANG_GUARD, () -> {
+            CompletableFuture<EvalResult> result = CompletableFuture.supplyAsync(() -> runner.run(code, cellNumber));
+            while (!runner.isRunning() && !result.isDone()) {
+                Thread.onSpinWait();
+            }
+            Thread.sleep(300);
+            runner.interrupt();
+            return assertInstanceOf(EvalResult.Failure.class, result.get());
+        });
+    }
+}
