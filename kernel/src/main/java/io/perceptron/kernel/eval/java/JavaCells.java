@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jdk.jshell.Snippet;
 
 /**
  * Where each JShell snippet came from: a Java cell is cut into snippets (one per statement or
@@ -19,7 +20,11 @@ import java.util.regex.Pattern;
  *
  * <p>A stack JShell did not rewrite (where a stopped or abandoned cell was) names the class JShell
  * wrapped snippet 12 in, {@code REPL.$JShell$12}, and lines of that class: they are snippet lines
- * shifted by the wrapper's header, which the evaluator measures once ({@link #wrapperHeaderLines}).
+ * shifted by the wrapper's header. The evaluator measures the header of statements once
+ * ({@link #statementHeader}); methods and classes have the same (seen on JDK 17 and 25). The
+ * header of an expression's wrapper varies with what the expression uses, so a frame of a
+ * one-line expression names that line, and one of a longer expression or a variable declaration
+ * names its cell without a line.
  */
 final class JavaCells implements CellFrames {
 
@@ -27,22 +32,38 @@ final class JavaCells implements CellFrames {
     private static final Pattern WRAPPER = Pattern.compile("^REPL\\.\\$JShell\\$(\\d+)[A-Z]?(?:\\$(.+))?$");
     private static final String WRAPPER_METHOD = "do_it$";
 
-    /** Where one snippet starts: its cell's number and the cell line of its first line (1-based). */
-    record Place(int cellNumber, int firstLine) {
+    /** How JShell wraps a snippet: which measured header its wrapper class has. */
+    enum Wrapper {
+        /** Statements, methods and classes. */
+        STATEMENT,
+        /** Anything else: an expression JShell keeps as a variable of its own ({@code $3}), a variable declaration. */
+        OTHER;
+
+        static Wrapper of(Snippet snippet) {
+            return switch (snippet.subKind()) {
+                case STATEMENT_SUBKIND, METHOD_SUBKIND, CLASS_SUBKIND, INTERFACE_SUBKIND, ENUM_SUBKIND,
+                     RECORD_SUBKIND, ANNOTATION_TYPE_SUBKIND -> STATEMENT;
+                default -> OTHER;
+            };
+        }
+    }
+
+    /** Where one snippet is: its cell's number, the cell line of its first line (1-based), how many lines it has. */
+    record Place(int cellNumber, int firstLine, int lines, Wrapper wrapper) {
     }
 
     private final Map<String, Place> snippets = new ConcurrentHashMap<>();
-    /** Lines of a wrapper class above the snippet's first line; negative while unknown. */
-    private volatile int headerLines = -1;
+    /** Lines of a statement's wrapper class above the statement's first line; negative while unknown. */
+    private volatile int statementHeader = -1;
 
-    /** Records how many lines JShell's wrapper class puts above a snippet's first line. */
-    void wrapperHeaderLines(int lines) {
-        headerLines = lines;
+    /** Records how many lines JShell's wrapper class puts above a statement's first line. */
+    void statementHeader(int lines) {
+        statementHeader = lines;
     }
 
-    /** Records that snippet {@code id} is the text of cell {@code cellNumber} from line {@code firstLine} on. */
-    void record(String id, int cellNumber, int firstLine) {
-        snippets.put(id, new Place(cellNumber, firstLine));
+    /** Records that {@code snippet} is the text of cell {@code cellNumber} from line {@code firstLine} on. */
+    void record(Snippet snippet, int cellNumber, int firstLine) {
+        snippets.put(snippet.id(), new Place(cellNumber, firstLine, (int) snippet.source().lines().count(), Wrapper.of(snippet)));
     }
 
     @Override
@@ -61,9 +82,15 @@ final class JavaCells implements CellFrames {
         if (place == null) {
             return Optional.empty();
         }
-        int header = headerLines;
-        String where = header >= 0 && frame.getLineNumber() > header
-                ? where(place, frame.getLineNumber() - header) : "cell " + place.cellNumber();
+        int header = statementHeader;
+        String where;
+        if (place.wrapper() == Wrapper.STATEMENT && header >= 0 && frame.getLineNumber() > header) {
+            where = where(place, frame.getLineNumber() - header);
+        } else if (place.lines() == 1) {
+            where = where(place, 1);
+        } else {
+            where = "cell " + place.cellNumber();
+        }
         String owner = wrapper.group(2) == null ? "" : wrapper.group(2).replace('$', '.');
         String method = frame.getMethodName().equals(WRAPPER_METHOD) ? "" : frame.getMethodName();
         return Optional.of(render(owner, method, where));

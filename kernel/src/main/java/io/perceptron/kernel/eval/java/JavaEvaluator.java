@@ -109,30 +109,40 @@ public final class JavaEvaluator implements Evaluator {
         for (String imported : imports) {
             shell.eval("import " + imported + ";");
         }
-        measureWrapperHeader();
+        measureStatementHeader();
     }
 
     /**
-     * Runs one snippet that reports its own line in the class JShell wraps it in, so that stacks
+     * Runs a statement that reports its own line in the class JShell wraps it in, so that stacks
      * JShell does not rewrite (a stopped cell's) can still name cell lines; then drops it.
      */
-    private void measureWrapperHeader() {
+    private void measureStatementHeader() {
         CellGuard.Cell cell = guard.begin();
         shellLock.lock();
         try {
-            snippetValue = null;
-            for (SnippetEvent event : shell.eval("new Throwable().getStackTrace()[0].getLineNumber()")) {
-                if (event.causeSnippet() == null) {
-                    shell.drop(event.snippet());
-                }
+            Object thrown = probe("if (true) throw new RuntimeException(Integer.toString("
+                    + "new Throwable().getStackTrace()[0].getLineNumber()));");
+            if (thrown instanceof RuntimeException reported) {
+                cells.statementHeader(Integer.parseInt(reported.getMessage()) - 1);
             }
-            if (snippetValue instanceof Integer line && line >= 1) {
-                cells.wrapperHeaderLines(line - 1);
-            }
+        } catch (RuntimeException measuringFailed) {
+            // Stopped cells' tracebacks then name their cell, and the line of a one-line piece only.
         } finally {
             shellLock.unlock();
             guard.end(cell);
         }
+    }
+
+    /** What the one-line snippet {@code code} returned or threw; it is dropped from the session. */
+    private Object probe(String code) {
+        snippetValue = null;
+        snippetThrew = null;
+        for (SnippetEvent event : shell.eval(code)) {
+            if (event.causeSnippet() == null) {
+                shell.drop(event.snippet());
+            }
+        }
+        return snippetThrew != null ? snippetThrew : snippetValue;
     }
 
     /** A session over {@code cellClassPath} with its own dependencies, for tests and tools. */
@@ -215,7 +225,7 @@ public final class JavaEvaluator implements Evaluator {
                 continue;
             }
             Snippet snippet = event.snippet();
-            cells.record(snippet.id(), cellNumber, piece.firstLine());
+            cells.record(snippet, cellNumber, piece.firstLine());
             if (event.status() == Snippet.Status.REJECTED) {
                 return JavaTracebacks.compilationFailure(shell, snippet, piece, code, cellNumber);
             }

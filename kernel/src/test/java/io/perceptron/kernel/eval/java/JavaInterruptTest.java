@@ -10,6 +10,7 @@ import io.perceptron.kernel.eval.CellRunner;
 import io.perceptron.kernel.eval.EvalResult;
 import io.perceptron.kernel.eval.kotlin.TestCellClassPath;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,8 @@ class JavaInterruptTest {
     void sleepingCellEndsOnThePoliteInterruptAtItsLine() {
         runner.run("var keptAcrossInterrupt = 41;");
 
-        EvalResult.Failure failure = runAndInterrupt("var before = 1;\nThread.sleep(600_000);\nSystem.out.println(\"never\");", 32);
+        EvalResult.Failure failure = runAndInterrupt("var before = 1;\n{ System.setProperty(\"perceptron.test.sleeping\", \"yes\"); Thread.sleep(600_000); }\n"
+                + "System.out.println(\"never\");", 32, "perceptron.test.sleeping");
 
         assertEquals("Interrupted", failure.name());
         assertTrue(failure.traceback().contains("    at cell 32, line 2"), failure.traceback().toString());
@@ -54,7 +56,9 @@ class JavaInterruptTest {
 
     @Test
     void busyLoopEndsAndTheSessionGoesOn() {
-        EvalResult.Failure failure = runAndInterrupt("for (long spins = 0; ; spins++) {\n}", 31);
+        EvalResult.Failure failure = runAndInterrupt(
+                "for (long spins = 0; ; spins++) { if (spins == 0) System.setProperty(\"perceptron.test.looping\", \"yes\"); }",
+                31, "perceptron.test.looping");
 
         assertEquals("Interrupted", failure.name());
         // JDK 17-19 stop the loop; later JDKs cannot, and the runner abandons its thread instead.
@@ -65,15 +69,27 @@ class JavaInterruptTest {
     }
 
     @Test
+    void aStoppedCellsTracebackNamesTheLinesOfTheMethodAndTheExpression() {
+        runner.run("long spinUntilStopped() {\n    long n = 0;\n"
+                + "    while (true) { n++; if (n == 1) System.setProperty(\"perceptron.test.spinning\", \"yes\"); }\n}", 40);
+
+        EvalResult.Failure failure = runAndInterrupt("var before = 0;\nspinUntilStopped()", 41, "perceptron.test.spinning");
+
+        assertEquals(List.of("    at spinUntilStopped (cell 40, line 3)", "    at cell 41, line 2"),
+                failure.traceback().stream().filter(line -> line.startsWith("    at ")).toList());
+    }
+
+    @Test
     void cellThatSurvivesStopIsAbandonedAndItsLateEndChangesNothing() {
         runner.run("var spinning = new java.util.concurrent.atomic.AtomicBoolean(true);\nvar beforeAbandon = \"kept\";");
         String stubborn = """
                 while (spinning.get()) {
+                    System.setProperty("perceptron.test.stubborn", "yes");
                     try { while (spinning.get()) {} } catch (Throwable t) { }
                 }
                 """;
 
-        EvalResult.Failure failure = runAndInterrupt(stubborn, 33);
+        EvalResult.Failure failure = runAndInterrupt(stubborn, 33, "perceptron.test.stubborn");
 
         assertEquals("Interrupted", failure.name());
         assertTrue(failure.message().contains("left running in the background"), failure.message());
@@ -86,23 +102,24 @@ class JavaInterruptTest {
     @Test
     void anInterruptBetweenPiecesSaysTheCellWasInterruptedNotThatNothingRan() {
         // The first piece ends when it sees the interrupt; the second must then not start.
-        String cell = "while (!Thread.currentThread().isInterrupted()) { }\n"
+        String cell = "{ System.setProperty(\"perceptron.test.firstPiece\", \"yes\"); "
+                + "while (!Thread.currentThread().isInterrupted()) { } }\n"
                 + "System.setProperty(\"perceptron.test.secondPieceRan\", \"yes\");";
 
-        EvalResult.Failure failure = runAndInterrupt(cell, 34);
+        EvalResult.Failure failure = runAndInterrupt(cell, 34, "perceptron.test.firstPiece");
 
         assertEquals("Interrupted", failure.name());
         assertEquals("The cell was interrupted.", failure.message());
         assertEquals(null, System.getProperty("perceptron.test.secondPieceRan"));
     }
 
-    private static EvalResult.Failure runAndInterrupt(String code, int cellNumber) {
+    /** Runs {@code code}, and interrupts it once it has set the system property {@code started}: its code runs. */
+    private static EvalResult.Failure runAndInterrupt(String code, int cellNumber, String started) {
         return assertTimeoutPreemptively(HANG_GUARD, () -> {
             CompletableFuture<EvalResult> result = CompletableFuture.supplyAsync(() -> runner.run(code, cellNumber));
-            while (!runner.isRunning() && !result.isDone()) {
-                Thread.onSpinWait();
+            while (System.getProperty(started) == null && !result.isDone()) {
+                Thread.sleep(5);
             }
-            Thread.sleep(300);
             runner.interrupt();
             return assertInstanceOf(EvalResult.Failure.class, result.get());
         });
