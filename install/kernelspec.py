@@ -29,8 +29,8 @@ from startup_cache import Jdk
 TEMPLATE = Path(__file__).resolve().parent / "kernel.json.in"
 CACHE_PLACEHOLDER = "@STARTUP_CACHE@"
 CONNECTION_FILE = "{connection_file}"
-# What kernel.json says of each cell language; the kernel's --language takes the key.
-LANGUAGES = {"kotlin": "kotlin", "java": "java"}
+# The cell languages: kernel.json's "language", and what the kernel's --language takes.
+LANGUAGES = ("kotlin", "java")
 
 
 def say(message: str) -> None:
@@ -59,7 +59,7 @@ def kernelspec(jdk: Jdk, kernel_home: Path, venv: Path, display_name: str, cache
         argv.append(arg)
     spec["argv"] = argv
     spec["display_name"] = display_name
-    spec["language"] = LANGUAGES[language]
+    spec["language"] = language
     # Which JDK and cache a kernel runs on, for people reading kernel.json and for the tests' names.
     spec["metadata"]["perceptron"] = {"java": str(jdk.java), "javaVersion": jdk.version,
                                       "javaFeature": jdk.feature,
@@ -81,7 +81,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--dir", type=Path, required=True, help="the kernelspec folder to write")
     parser.add_argument("--display-name", default="Perceptron")
     parser.add_argument("--no-cache", action="store_true", help="launch without a start-up cache (benchmarks)")
-    parser.add_argument("--language", choices=sorted(LANGUAGES), default="kotlin", help="the cells' language")
+    parser.add_argument("--language", choices=LANGUAGES, default="kotlin", help="the cells' language")
     args = parser.parse_args(argv)
 
     jdk = Jdk.of(args.java)

@@ -18,7 +18,7 @@ KERNELSPEC_DIR="$VENV/share/jupyter/kernels/perceptron"
 # The same kernel with Java cells (JShell); it shares the Kotlin kernelspec's start-up cache.
 JAVA_KERNELSPEC_DIR="$VENV/share/jupyter/kernels/perceptron-java"
 # Kernelspecs only the tests and benchmarks start (a second JDK, no start-up cache): outside
-# Jupyter's path, so that JupyterLab offers one Perceptron kernel.
+# Jupyter's path, so that JupyterLab offers only the Perceptron kernels users get (Kotlin, Java).
 TEST_KERNELS="$VENV/share/perceptron-tests/kernels"
 # Class-data caches of the kernel JVM, one folder per JDK (install/startup_cache.py).
 STARTUP_CACHE="$ROOT/build/startup-cache"

@@ -75,6 +75,8 @@ public final class JavaEvaluator implements Evaluator {
     private final AtomicInteger evaluateCalls = new AtomicInteger();
     /** Class path entries JShell's compiler has been told of. */
     private int entriesKnownToCompiler;
+    /** The thread of the cell that owns the session now (an abandoned cell's thread no longer does). */
+    private volatile Thread cellThread;
     /** What the snippet now running returned or threw (cells run one at a time). */
     private volatile Object snippetValue;
     private volatile Throwable snippetThrew;
@@ -119,6 +121,7 @@ public final class JavaEvaluator implements Evaluator {
     private void measureStatementHeader() {
         CellGuard.Cell cell = guard.begin();
         shellLock.lock();
+        cellThread = Thread.currentThread();
         try {
             Object thrown = probe("if (true) throw new RuntimeException(Integer.toString("
                     + "new Throwable().getStackTrace()[0].getLineNumber()));");
@@ -182,6 +185,7 @@ public final class JavaEvaluator implements Evaluator {
         ClassLoader callerLoader = thread.getContextClassLoader();
         thread.setContextClassLoader(classPath.loader());
         shellLock.lock();
+        cellThread = thread;
         try {
             tellCompilerOfAddedJars();
             return runSnippets(code, cellNumber, cell);
@@ -238,25 +242,37 @@ public final class JavaEvaluator implements Evaluator {
         return result;
     }
 
-    /** Runs one snippet's code inside the cell guard, without holding JShell meanwhile. */
+    /**
+     * Runs one snippet's code inside the cell guard, without holding JShell meanwhile. What it
+     * returned or threw is kept for the cell, unless the cell was abandoned while its code ran:
+     * then another cell owns the session, and the late result is only handed back to JShell.
+     */
     private Object runSnippet(Method doit) throws Throwable {
+        Thread thread = Thread.currentThread();
         shellLock.unlock();
+        Object value = null;
+        Throwable failure = null;
         try {
-            snippetValue = guard.runUserCode(() -> {
+            value = guard.runUserCode(() -> {
                 try {
                     return doit.invoke(null);
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
             });
-            return snippetValue;
         } catch (Throwable thrown) {
-            snippetThrew = thrown;
-            throw thrown;
-        } finally {
-            // An abandoned cell waits here until the cell running now is done with JShell.
-            shellLock.lock();
+            failure = thrown;
         }
+        // An abandoned cell waits here until the cell running now is done with JShell.
+        shellLock.lock();
+        if (thread == cellThread) {
+            snippetValue = value;
+            snippetThrew = failure;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return value;
     }
 
     /**
