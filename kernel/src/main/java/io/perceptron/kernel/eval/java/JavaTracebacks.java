@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -72,7 +73,7 @@ final class JavaTracebacks {
     /** The failure for calling a method, or using a class, whose body needs a name no cell declared yet. */
     static EvalResult.Failure unresolved(JShell shell, UnresolvedReferenceException error, JavaCells cells) {
         Snippet snippet = error.getSnippet();
-        List<String> missing = snippet instanceof jdk.jshell.DeclarationSnippet declaration
+        List<String> missing = snippet instanceof DeclarationSnippet declaration
                 ? shell.unresolvedDependencies(declaration).toList() : List.of();
         String message = JavaMessages.unresolved(snippetName(snippet), missing);
         List<String> lines = new ArrayList<>();
@@ -84,7 +85,7 @@ final class JavaTracebacks {
     }
 
     private static String snippetName(Snippet snippet) {
-        return snippet instanceof jdk.jshell.DeclarationSnippet declaration ? declaration.name() : snippet.source();
+        return snippet instanceof DeclarationSnippet declaration ? declaration.name() : snippet.source();
     }
 
     /** The failure when JShell itself reported a problem the cell's code did not throw. */
