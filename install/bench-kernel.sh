@@ -8,10 +8,11 @@
 #       taking turns; --peers adds the Kotlin kernel and JJava on the same JDKs (installed into
 #       .venv-bench, peers only, without PyTorch). Writes build/bench/startup.json, and
 #       build/bench/startup.md: the section of BENCHMARKS.md that install/bench.sh writes.
-#   install/bench-kernel.sh --java [--runs 30] [--launches 5]
+#   install/bench-kernel.sh --java [--runs 30] [--launches 5] [--growth-cells 400]
 #       Perceptron (Java) beside JJava (installed into .venv-bench, peers only): start to first result
 #       and small-cell round trips, the same script and cells for both, launches and rounds taking
-#       turns. Writes build/bench/java.json; prints each launch, the medians and the load average before and after.
+#       turns; with --growth-cells, how a declaring cell's round trip grows over a long session.
+#       Writes build/bench/java.json; prints each launch, the medians and the load average before and after.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

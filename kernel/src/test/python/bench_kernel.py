@@ -505,6 +505,54 @@ def measure_live(kernel: Kernel, rounds: int, epochs: int, warmup: int = 2) -> d
             "cell": LIVE_CELL.format(epochs=epochs, quiet="{quiet}")}
 
 
+# Java cells that each declare a variable and a method, as a long notebook does; JShell keeps every
+# declaration, and the question is whether a cell's round trip grows with how many came before.
+GROWTH_CELL = "var grown{i} = {i};\nint grownTwice{i}() {{ return 2 * grown{i}; }}"
+GROWTH_KERNELS = ("perceptron-java", "java")
+GROWTH_WINDOW = 50
+
+
+def measure_growth(names: list[str], cells: int, logs: Path) -> dict:
+    """Round trips of ``cells`` declaring cells run one after another in each Java kernel, kernels in turn
+    by blocks of GROWTH_WINDOW cells; the medians of the first and the last GROWTH_WINDOW say how a
+    cell's cost grows with the session."""
+    running = {name: Running(PEERS[name], logs / f"kernel-{name}-growth.log") for name in names if name in GROWTH_KERNELS}
+    for run in running.values():
+        run.log.unlink(missing_ok=True)
+        try:
+            launch(run)
+            for code in run.peer.setup:
+                run.kernel.execute(code, timeout=STARTUP_TIMEOUT_S)
+        except Exception as error:  # noqa: BLE001
+            run.fail("launch", error)
+    times: dict[str, list[float]] = {name: [] for name in running}
+    for block in range(0, cells, GROWTH_WINDOW):
+        for name, run in running.items():
+            if run.failure is not None:
+                continue
+            try:
+                for i in range(block, min(block + GROWTH_WINDOW, cells)):
+                    sent = time.monotonic()
+                    check(run.kernel.execute(GROWTH_CELL.format(i=i)))
+                    times[name].append((time.monotonic() - sent) * 1000)
+            except Exception as error:  # noqa: BLE001
+                run.fail(f"growth cell {len(times[name]) + 1}", error)
+    result = {}
+    for name, run in running.items():
+        run.stop()
+        ms = times[name]
+        if run.failure is None and len(ms) >= 2 * GROWTH_WINDOW:
+            first, last = statistics.median(ms[:GROWTH_WINDOW]), statistics.median(ms[-GROWTH_WINDOW:])
+            result[name] = {"title": run.peer.title, "cells": len(ms), "firstMedianMs": first, "lastMedianMs": last,
+                            "ms": ms}
+            print(f"  {run.peer.title:<24} cells 1-{GROWTH_WINDOW}: {first:.1f} ms, "
+                  f"cells {len(ms) - GROWTH_WINDOW + 1}-{len(ms)}: {last:.1f} ms (medians)")
+        else:
+            result[name] = {"title": run.peer.title, "failure": run.failure or "too few cells"}
+            print(f"  {run.peer.title:<24} not measured: {result[name]['failure']}")
+    return result
+
+
 def print_plain(running: dict[str, Running]) -> None:
     """The short report bench-kernel.sh prints."""
     for run in running.values():
@@ -532,6 +580,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--startup-launches", type=int, default=5, help="with --startup: launches per kernel (default 5)")
     parser.add_argument("--startup-peers", default="",
                         help="with --startup: peers to launch on each JDK too, comma-separated (kotlin,java)")
+    parser.add_argument("--growth-cells", type=int, default=0,
+                        help="Java kernels only: run this many declaring cells and compare the first and last round trips")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.kernels.split(",") if n.strip()]
@@ -548,6 +598,9 @@ def main(argv: list[str]) -> int:
         results["startup"] = measure_startup(startup_variants(args.startup, peers), args.startup_launches, logs)
         print_startup(results["startup"])
     running = measure_latency(names, args.runs, args.launches, logs) if args.runs else {}
+    if args.growth_cells:
+        print(f"round trips as a session grows, {args.growth_cells} cells each declaring a variable and a method")
+        results["growth"] = measure_growth(names, args.growth_cells, logs)
     results["kernels"] = {name: run.result() for name, run in running.items()}
     if args.memory_epochs or args.live_rounds:
         training = Running(PEERS["perceptron"], logs / "kernel-perceptron-training.log")
