@@ -60,7 +60,8 @@ final class CellExecution extends DirectExecutionControl {
         if (value != null && classes.declared(value.getClass())) {
             return "";
         }
-        String text = String.valueOf(value).strip();
+        // As JShell writes values: a String in quotes, an array's elements.
+        String text = valueString(value).strip();
         return text.length() > VALUE_TEXT_LIMIT ? text.substring(0, VALUE_TEXT_LIMIT) + "..." : text;
     }
 

@@ -111,6 +111,8 @@ class JavaEvaluatorTest {
         assertTrue(java.inspect("Math.max", 8).orElseThrow().contains("max(long"));
         assertEquals("int batchSize = 32", java.inspect("batchSize + 1", 3).orElseThrow());
         assertFalse(java.inspect("   ", 1).isPresent());
+        java.evaluate("var label = \"moons\";");
+        assertEquals("String label = \"moons\"", java.inspect("label", 2).orElseThrow());
     }
 
     @Test
