@@ -109,12 +109,7 @@ public final class AdversarialFit {
      * <pre>{@code gan.fit(cones).onEpochEnd { live.update(Plot.images(gan.sample(16, 1))) } }</pre>
      */
     public AdversarialFit onEpochEnd(Consumer<TrainingListener.Epoch> action) {
-        return listener(new TrainingListener() {
-            @Override
-            public void onEpochEnd(TrainingListener.Epoch epoch) {
-                action.accept(epoch);
-            }
-        });
+        return listener(TrainingListener.atEpochEnd(action));
     }
 
     /** Leaves out the default progress output (the listeners added with {@link #listener} still hear everything). */
