@@ -272,7 +272,7 @@ public final class Examples {
      * <pre>{@code
      * val images = Datasets.dogsVsConesImages(600, 20, 42)
      * autoencoder.fit(images.withTargets(images)).epochs(10).train()
-     * images.withTargets(images.head(10))     // fails: 600 examples but 10 targets
+     * images.withTargets(images.head(10))     // fails: there are 600 examples and 10 targets
      * }</pre>
      */
     public Examples withTargets(Examples targets) {

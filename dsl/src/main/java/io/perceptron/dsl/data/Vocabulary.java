@@ -279,7 +279,7 @@ public final class Vocabulary {
      * val scenes = Datasets.captionedScenes(1400, 20, 42)
      * val words = Vocabulary.words(scenes.classNames())
      * val sentences = words.encodeCaptions(scenes, 6)    // features [6]: word ids; labels [1, 20, 20]: the picture
-     * words.encodeCaptions(Datasets.digits(), 6)         // fails unless every class name is made of known words
+     * words.encodeCaptions(Datasets.multiLabelImages(8, 32, 1), 6)   // fails: no single class (caption) per picture
      * }</pre>
      */
     public Examples encodeCaptions(Examples pictures, int length) {
