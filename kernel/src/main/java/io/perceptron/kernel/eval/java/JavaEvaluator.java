@@ -6,6 +6,7 @@ import io.perceptron.kernel.eval.CellControl;
 import io.perceptron.kernel.eval.CellGuard;
 import io.perceptron.kernel.eval.CellImports;
 import io.perceptron.kernel.eval.CellRunner;
+import io.perceptron.kernel.eval.CellTurns;
 import io.perceptron.kernel.eval.Completeness;
 import io.perceptron.kernel.eval.Completions;
 import io.perceptron.kernel.eval.EvalMessages;
@@ -18,8 +19,6 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import jdk.jshell.EvalException;
@@ -70,9 +69,8 @@ public final class JavaEvaluator implements Evaluator {
     private final JavaAnalysis analysis;
     /** JShell serves one thread at a time; a cell releases this while its own code runs. */
     private final ReentrantLock shellLock = new ReentrantLock();
-    /** One cell at a time; a permit, not a lock, so an abandoned cell's permit can be handed on. */
-    private final Semaphore cellPermit = new Semaphore(1);
-    private final AtomicInteger evaluateCalls = new AtomicInteger();
+    /** One cell at a time, each the guard's current cell with the cell loader as context loader. */
+    private final CellTurns turns;
     /** Class path entries JShell's compiler has been told of. */
     private int entriesKnownToCompiler;
     /** The thread of the cell that owns the session now (an abandoned cell's thread no longer does). */
@@ -100,6 +98,7 @@ public final class JavaEvaluator implements Evaluator {
         this.classPath = classPath;
         this.dependencies = dependencies;
         this.guard = new CellGuard(classPath.loader());
+        this.turns = new CellTurns(guard, classPath.loader());
         CellImports available = defaultImports.availableIn(classPath);
         this.imports = Stream.concat(
                 Stream.concat(JAVA_PACKAGES.stream(), available.packages().stream()).map(p -> p + ".*"),
@@ -176,28 +175,17 @@ public final class JavaEvaluator implements Evaluator {
         if (closed) {
             return new EvalResult.Failure(EvalMessages.EVALUATION_ERROR, EvalMessages.closed(), List.of());
         }
-        cellPermit.acquireUninterruptibly();
-        int calls = evaluateCalls.incrementAndGet();
-        int cellNumber = explicitNumber == null ? calls : explicitNumber;
-        Thread.interrupted();
-        CellGuard.Cell cell = guard.begin();
-        Thread thread = Thread.currentThread();
-        ClassLoader callerLoader = thread.getContextClassLoader();
-        thread.setContextClassLoader(classPath.loader());
-        shellLock.lock();
-        cellThread = thread;
-        try {
-            tellCompilerOfAddedJars();
-            return runSnippets(code, cellNumber, cell);
-        } finally {
-            shellLock.unlock();
-            boolean stillOwnsPermit = guard.end(cell);
-            Thread.interrupted();
-            thread.setContextClassLoader(callerLoader);
-            if (stillOwnsPermit) {
-                cellPermit.release();
+        return turns.take((cell, turn) -> {
+            int cellNumber = explicitNumber == null ? turn : explicitNumber;
+            shellLock.lock();
+            cellThread = Thread.currentThread();
+            try {
+                tellCompilerOfAddedJars();
+                return runSnippets(code, cellNumber, cell);
+            } finally {
+                shellLock.unlock();
             }
-        }
+        });
     }
 
     /** Jars added by {@code %maven} or {@code %jars} since the last cell join JShell's compiler class path. */
@@ -316,7 +304,7 @@ public final class JavaEvaluator implements Evaluator {
             return Optional.empty();
         }
         StackTraceElement[] stuckAt = worker.getStackTrace();
-        cellPermit.release();
+        turns.handOn();
         return Optional.of(Tracebacks.abandoned(stuckAt, cells));
     }
 

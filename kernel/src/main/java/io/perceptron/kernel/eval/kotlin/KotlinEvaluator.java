@@ -7,6 +7,7 @@ import io.perceptron.kernel.eval.CellControl;
 import io.perceptron.kernel.eval.CellGuard;
 import io.perceptron.kernel.eval.CellImports;
 import io.perceptron.kernel.eval.CellRunner;
+import io.perceptron.kernel.eval.CellTurns;
 import io.perceptron.kernel.eval.Completeness;
 import io.perceptron.kernel.eval.Completions;
 import io.perceptron.kernel.eval.EvalMessages;
@@ -16,8 +17,6 @@ import io.perceptron.kernel.eval.Tracebacks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import kotlin.script.experimental.api.ResultValue;
 import kotlin.script.experimental.api.ResultWithDiagnostics;
@@ -70,9 +69,8 @@ public final class KotlinEvaluator implements Evaluator {
     private final SnippetHistory history;
     private final KotlinCompletion completion;
     private final KotlinInspection inspection;
-    /** One cell at a time; a permit, not a lock, so an abandoned cell's permit can be handed on. */
-    private final Semaphore cellPermit = new Semaphore(1);
-    private final AtomicInteger evaluateCalls = new AtomicInteger();
+    /** One cell at a time, each the guard's current cell with the cell loader as context loader. */
+    private final CellTurns turns;
     /** The compiled snippet of the cell now running, for {@link #abandon} (cells run one at a time). */
     private volatile LinkedSnippet<KJvmCompiledScript> runningSnippet;
     private volatile boolean closed;
@@ -119,6 +117,7 @@ public final class KotlinEvaluator implements Evaluator {
         }
         this.imports = kotlinImports(defaultImports.availableIn(classPath));
         this.guard = new CellGuard(classPath.loader());
+        this.turns = new CellTurns(guard, classPath.loader());
         this.wrapper = new KotlinCellWrapper(guard);
         ScriptingHostConfiguration host = JvmScriptingHostConfigurationKt.getDefaultJvmScriptingHostConfiguration();
         this.compiler = new KotlinCompiler(classPath, imports, cells, host);
@@ -155,17 +154,8 @@ public final class KotlinEvaluator implements Evaluator {
         if (closed) {
             return new EvalResult.Failure(EvalMessages.EVALUATION_ERROR, EvalMessages.closed(), List.of());
         }
-        cellPermit.acquireUninterruptibly();
-        int calls = evaluateCalls.incrementAndGet();
-        int cellNumber = explicitNumber == null ? calls : explicitNumber;
-        // A stale interrupt (meant for no cell) must not hit this one.
-        Thread.interrupted();
-        CellGuard.Cell cell = guard.begin();
-        Thread thread = Thread.currentThread();
-        ClassLoader callerLoader = thread.getContextClassLoader();
-        // Libraries a cell calls (DJL's engine lookup) find their services through this loader.
-        thread.setContextClassLoader(classPath.loader());
-        try {
+        return turns.take((cell, turn) -> {
+            int cellNumber = explicitNumber == null ? turn : explicitNumber;
             if (history.isBroken()) {
                 return new EvalResult.Failure(EvalMessages.EVALUATION_ERROR, KotlinMessages.sessionBroken(), List.of());
             }
@@ -176,15 +166,7 @@ public final class KotlinEvaluator implements Evaluator {
                 return new EvalResult.Failure(DependencyException.NAME, e.getMessage(), List.of(e.getMessage()));
             }
             return compileAndRun(compilable, cellNumber, cell);
-        } finally {
-            boolean stillOwnsPermit = guard.end(cell);
-            // An interrupt aimed at this cell must not leak into the next one.
-            Thread.interrupted();
-            thread.setContextClassLoader(callerLoader);
-            if (stillOwnsPermit) {
-                cellPermit.release();
-            }
-        }
+        });
     }
 
     /**
@@ -296,7 +278,7 @@ public final class KotlinEvaluator implements Evaluator {
         }
         StackTraceElement[] stuckAt = worker.getStackTrace();
         history.recordAsFailed(runningSnippet, new InterruptedException(EvalMessages.abandoned()), wrapper.snippetLoader());
-        cellPermit.release();
+        turns.handOn();
         return Optional.of(Tracebacks.abandoned(stuckAt, cells));
     }
 
