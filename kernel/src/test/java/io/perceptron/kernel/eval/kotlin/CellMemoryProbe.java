@@ -1,5 +1,6 @@
 package io.perceptron.kernel.eval.kotlin;
 
+import io.perceptron.kernel.eval.EvalResult;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.lang.reflect.Array;
@@ -38,11 +39,17 @@ public final class CellMemoryProbe {
             kotlin.evaluate("1 + 1");
             System.out.printf("cells %4d: %6.1f MB after full GC%n", 0, usedAfterGc());
             for (int i = 1; i <= cells; i++) {
-                kotlin.evaluate("val value" + i + " = " + i + "\nfun function" + i + "(x: Int) = x + value" + i);
+                EvalResult result = kotlin.evaluate("val value" + i + " = " + i + "\nfun function" + i + "(x: Int) = x + value" + i);
+                if (!(result instanceof EvalResult.NoValue)) {
+                    throw new IllegalStateException("cell " + i + " failed: " + result);
+                }
                 if (i % STEP == 0) {
                     System.out.printf("cells %4d: %6.1f MB after full GC%n", i, usedAfterGc());
                 }
             }
+            // The earliest and the latest cell's definitions are both still usable.
+            System.out.println("function1(1) + function" + cells + "(1) = "
+                    + kotlin.evaluate("function1(1) + function" + cells + "(1)"));
             if (args.length > 2) {
                 findHolders(kotlin, args[2]);
             }
