@@ -134,6 +134,20 @@ public final class DataErrors {
     }
 
     /** Labels whose count does not match the number of examples. */
+    /** {@code encodeCaptions} given pictures whose classes are not captions. */
+    static PerceptronException noCaptions(String pictures) {
+        return new PerceptronException("encodeCaptions reads each picture's caption from its class name, but " + pictures
+                + " has no single class per picture. Use pictures whose classes are captions, such as"
+                + " Datasets.captionedScenes(1400, 20, 42), or give yours captions with relabeled(captions) { i -> ... }.");
+    }
+
+    /** {@code withTargets} given a different number of targets than examples. */
+    static PerceptronException targetCountDiffers(String name, int examples, String targetsName, int targets) {
+        return new PerceptronException("withTargets pairs example i of " + name + " with example i of " + targetsName
+                + ", but there are " + examples + " examples and " + targets + " targets. Pass as many targets as"
+                + " examples, in the same order (for an autoencoder, the examples themselves: x.withTargets(x)).");
+    }
+
     public static PerceptronException labelCountMismatch(long examples, long[] labelShape, int received) {
         long each = 1;
         for (long d : labelShape) each *= d;

@@ -55,6 +55,15 @@ final class Drawing {
         double tilt = (2 * random.nextDouble() - 1) * MAX_TILT;
         boolean mirrored = random.nextBoolean();
         double brightness = 0.5 + 0.45 * random.nextDouble();
+        place(shape, scale, cx, cy, tilt, mirrored, brightness);
+    }
+
+    /**
+     * Draws {@code shape} about {@code 2 * scale} pixels tall, centred at pixel ({@code cx},
+     * {@code cy}), turned by {@code tilt} radians, facing left when {@code mirrored}, with the given
+     * brightness (0.5 to 0.95 keeps it apart from the background).
+     */
+    void place(Shape shape, double scale, double cx, double cy, double tilt, boolean mirrored, double brightness) {
         double cos = Math.cos(tilt);
         double sin = Math.sin(tilt);
         double step = 1.0 / SUPERSAMPLING;
@@ -92,7 +101,8 @@ final class Drawing {
         }
     }
 
-    private double between(double low, double high) {
+    /** A random number between {@code low} and {@code high}, from this drawing's random source. */
+    double between(double low, double high) {
         return high <= low ? (low + high) / 2 : low + (high - low) * random.nextDouble();
     }
 

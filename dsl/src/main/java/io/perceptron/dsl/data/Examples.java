@@ -263,6 +263,29 @@ public final class Examples {
     }
 
     /**
+     * These examples' features with {@code targets}' features as the labels to produce: example
+     * {@code i} of {@code targets} becomes what the model should output for example {@code i} here.
+     * For models that draw: {@code images.withTargets(images)} teaches an autoencoder to give back
+     * its input, and sentences with their pictures as targets teach a decoder to draw a sentence.
+     * The labels are numbers (no classes), so training picks {@code Loss.mse()} by default.
+     *
+     * <pre>{@code
+     * val images = Datasets.dogsVsConesImages(600, 20, 42)
+     * autoencoder.fit(images.withTargets(images)).epochs(10).train()
+     * images.withTargets(images.head(10))     // fails: there are 600 examples and 10 targets
+     * }</pre>
+     */
+    public Examples withTargets(Examples targets) {
+        Objects.requireNonNull(targets, "targets");
+        if (targets.size() != size()) {
+            throw DataErrors.targetCountDiffers(name, size(), targets.name(), targets.size());
+        }
+        String named = targets.name().equals(name) ? name + " (each its own target)" : name + " → " + targets.name();
+        return new Examples(named, features, featureShape, targets.features().clone(), targets.featureShape,
+                List.of());
+    }
+
+    /**
      * The first {@code count} examples (all of them when there are fewer).
      *
      * <pre>{@code

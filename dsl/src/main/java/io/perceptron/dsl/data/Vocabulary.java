@@ -270,6 +270,34 @@ public final class Vocabulary {
     }
 
     /**
+     * Examples for a model that draws what it reads: each picture's caption (its class name, as in
+     * {@link Datasets#captionedScenes(int, int, long)}) as {@code length} token indices, padding
+     * after the tokens, with the picture itself as the target to produce. No classes: training
+     * compares pixels ({@code Loss.mse()} by default).
+     *
+     * <pre>{@code
+     * val scenes = Datasets.captionedScenes(1400, 20, 42)
+     * val words = Vocabulary.words(scenes.classNames())
+     * val sentences = words.encodeCaptions(scenes, 6)    // features [6]: word ids; labels [1, 20, 20]: the picture
+     * words.encodeCaptions(Datasets.multiLabelImages(8, 32, 1), 6)   // fails: no single class (caption) per picture
+     * }</pre>
+     */
+    public Examples encodeCaptions(Examples pictures, int length) {
+        if (pictures.classNames().isEmpty() || pictures.labelShape().length != 0) {
+            throw DataErrors.noCaptions(pictures.toString());
+        }
+        int count = pictures.size();
+        float[] features = new float[count * length];
+        for (int i = 0; i < count; i++) {
+            int[] ids = fit(indices(pictures.labelName(i)), length, false, Padding.AFTER);
+            for (int j = 0; j < length; j++) features[i * length + j] = ids[j];
+        }
+        Examples captions = Examples.of(pictures.name() + " captions", features, new long[] {length}, new float[count],
+                new long[0], List.of());
+        return captions.withTargets(pictures);
+    }
+
+    /**
      * Examples for a bag-of-words model: each row's text as a vector of word counts, one number
      * per token of this vocabulary (features shaped [size()]), word order thrown away. Labels
      * as in {@link #encode(Table, String, String, int)}.

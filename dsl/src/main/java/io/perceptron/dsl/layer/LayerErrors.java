@@ -73,6 +73,13 @@ public final class LayerErrors {
                         + Shapes.text(received) + ", e.g. dense(" + received.get(received.dimension() - 1) + ").");
     }
 
+    static ShapeMismatch reshapeSizeDiffers(Layer layer, Shape received, Shape wanted) {
+        return mismatch(layer, received, "lays the " + received.size() + " numbers of each example out as "
+                        + Shapes.text(wanted) + ", which holds " + wanted.size(),
+                "Choose sizes that multiply to " + received.size() + ", or change the layer before it to give "
+                        + wanted.size() + " numbers, e.g. dense(" + wanted.size() + ").");
+    }
+
     static ShapeMismatch contextDoesNotFit(Layer layer, Shape received, Shape context, String expected) {
         return mismatch(layer, received, "reads the encoder's output, which must be " + expected,
                 "The encoder produces " + Shapes.text(context) + ": make the two sizes match.");

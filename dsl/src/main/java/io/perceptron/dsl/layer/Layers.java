@@ -126,6 +126,34 @@ public final class Layers {
         return new FlattenLayer();
     }
 
+    /**
+     * Gives each example the shape {@code shape} (without the batch), keeping its numbers in order:
+     * {@code reshape(1, 20, 20)} after {@code dense(400)} makes a one-channel 20x20 picture. The
+     * sizes must multiply to the number of values each example holds.
+     */
+    public static Layer reshape(long... shape) {
+        String call = "reshape(" + java.util.Arrays.toString(shape).replaceAll("[\\[\\]]", "") + ")";
+        if (shape.length == 0) {
+            throw LayerErrors.invalidArgument(call, "the shape", "at least one size", "empty", "reshape(1, 20, 20)");
+        }
+        for (long size : shape) {
+            positive(call, "every size", size, "reshape(1, 20, 20)");
+        }
+        return new ReshapeLayer(shape);
+    }
+
+    /**
+     * Makes images {@code factor} times larger each way by repeating each pixel (nearest neighbour):
+     * {@code (c, h, w)} to {@code (c, factor·h, factor·w)}, with nothing learned.
+     */
+    public static Layer upsample(int factor) {
+        if (factor < 2) {
+            throw LayerErrors.invalidArgument("upsample(" + factor + ")", "factor", "a whole number of at least 2",
+                    factor, "upsample(2)");
+        }
+        return new UpsampleLayer(factor);
+    }
+
     /** A 2-D convolution with {@code filters} square filters of side {@code kernel}. */
     public static Layer conv2d(int filters, int kernel, int stride, int padding) {
         String call = "conv2d(" + filters + ", " + kernel + ", " + stride + ", " + padding + ")";
@@ -272,6 +300,8 @@ public final class Layers {
             case "unitNormalization" -> unitNormalization();
             case "flatten" -> flatten();
             case "firstToken" -> firstToken();
+            case "reshape" -> reshape(shapeOf(d));
+            case "upsample" -> upsample(d.number("factor"));
             case "conv2d" -> conv2d(d.number("filters"), d.number("kernel"), d.number("stride"), d.number("padding"));
             case "maxPool" -> maxPool(d.number("size"), d.number("stride"));
             case "avgPool" -> avgPool(d.number("size"), d.number("stride"));
@@ -303,6 +333,15 @@ public final class Layers {
             layer = layer.layerNormEpsilon(d.decimal("layerNormEpsilon"));
         }
         return d.flag("causal") && !decoder ? layer.causal() : layer;
+    }
+
+    private static long[] shapeOf(LayerDescription d) {
+        try {
+            return java.util.Arrays.stream(d.text("shape").split(",")).map(String::trim).mapToLong(Long::parseLong)
+                    .toArray();
+        } catch (NumberFormatException e) {
+            throw LayerErrors.badDescription(d, "a 'shape' of whole numbers separated by commas");
+        }
     }
 
     static void checkRate(String call, double rate) {

@@ -145,6 +145,37 @@ public abstract class LayerShortcuts<M extends LayerShortcuts<M>> {
     }
 
     /**
+     * Gives each example a new shape with the same numbers in the same order: the reverse of
+     * {@link #flatten()}, how a decoder turns a vector into a picture.
+     *
+     * <pre>{@code
+     * Model.sequential().input(16).dense(400).reshape(1, 20, 20)   // output (1, 20, 20)
+     * Model.sequential().input(16).dense(300).reshape(1, 20, 20)   // fails: 300 numbers cannot fill (1, 20, 20), which holds 400
+     * }</pre>
+     */
+    public M reshape(long... shape) {
+        return add(Layers.reshape(shape));
+    }
+
+    /** {@link #reshape(long...)} for whole numbers written as {@code Int}s in Kotlin. */
+    public M reshape(int... shape) {
+        return reshape(java.util.Arrays.stream(shape).asLongStream().toArray());
+    }
+
+    /**
+     * Makes images {@code factor} times larger each way by repeating each pixel; a convolution after
+     * it learns the details. Decoders grow small feature maps back into pictures with it.
+     *
+     * <pre>{@code
+     * Model.sequential().input(8, 5, 5).upsample(2).conv2d(4, 3, 1, 1)   // output (4, 10, 10)
+     * Model.sequential().input(16).upsample(2)                           // fails: works on images shaped (channels, height, width) ...
+     * }</pre>
+     */
+    public M upsample(int factor) {
+        return add(Layers.upsample(factor));
+    }
+
+    /**
      * A 2-D convolution with {@code filters} filters of {@code kernel} x {@code kernel}, stride 1
      * and no padding. Needs images shaped (channels, height, width).
      *

@@ -17,6 +17,40 @@ public final class ModelErrors {
     private ModelErrors() {
     }
 
+    /** A GAN's generator that does not start from a vector of noise. */
+    static PerceptronException generatorNeedsNoise(String generator, Shape input) {
+        return new PerceptronException("A GAN's generator turns a vector of random numbers into a picture, but "
+                + quoted(generator) + " takes " + Shapes.text(input) + ". Start it with input(size), e.g."
+                + " Model.sequential(\"generator\").input(16).dense(128).relu().dense(400).sigmoid().reshape(1, 20, 20).");
+    }
+
+    /** A GAN whose discriminator cannot read what its generator makes. */
+    static PerceptronException discriminatorCannotRead(String generator, Shape made, String discriminator, Shape reads) {
+        return new PerceptronException("The discriminator judges the generator's pictures, but " + quoted(generator)
+                + " makes " + Shapes.text(made) + " and " + quoted(discriminator) + " takes " + Shapes.text(reads)
+                + ". Give the discriminator input" + Shapes.text(made) + ", or end the generator with reshape"
+                + Shapes.text(reads) + ".");
+    }
+
+    /** A GAN's discriminator that does not end in one score per picture. */
+    static PerceptronException discriminatorNeedsOneScore(String discriminator, Shape output) {
+        return new PerceptronException("A GAN's discriminator gives each picture one score (how real it looks, as a"
+                + " logit), but " + quoted(discriminator) + " outputs " + Shapes.text(output) + ". End it with"
+                + " dense(1), without a sigmoid: the loss applies it.");
+    }
+
+    /** A count of pictures below 1. */
+    static PerceptronException badCount(String call, int count) {
+        return new PerceptronException(call + ": count must be at least 1, but was " + count + ". For example:"
+                + " gan.sample(16, 1).");
+    }
+
+    /** The same model as generator and discriminator. */
+    static PerceptronException ganNeedsTwoModels(String model) {
+        return new PerceptronException("A GAN trains two models against each other, but " + quoted(model)
+                + " was given as both the generator and the discriminator. Build two models.");
+    }
+
     /** A layer received a shape it cannot take; {@code position} is its index in the summary. */
     public static PerceptronException layerDoesNotFit(String model, int position, ShapeMismatch mismatch) {
         return new PerceptronException("Layer #" + position + " of " + quoted(model) + " does not fit: "

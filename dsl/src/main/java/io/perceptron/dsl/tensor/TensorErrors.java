@@ -17,6 +17,19 @@ public final class TensorErrors {
     private TensorErrors() {
     }
 
+    /** {@code Tensors.walk} between points of different shapes. */
+    static PerceptronException walkShapesDiffer(ai.djl.ndarray.types.Shape from, ai.djl.ndarray.types.Shape to) {
+        return new PerceptronException("Tensors.walk goes from one point to another of the same shape, but the start"
+                + " is " + from + " and the end " + to + ". Take both from the same place, e.g. two rows of"
+                + " encoder.predict(...): codes.get(0) and codes.get(1).");
+    }
+
+    /** {@code Tensors.walk} with fewer than two steps, which cannot hold both ends. */
+    static PerceptronException walkTooShort(int steps) {
+        return new PerceptronException("Tensors.walk needs at least 2 steps (the start and the end), but was given "
+                + steps + ". For example: Tensors.walk(from, to, 8).");
+    }
+
     /** Nested lists whose rows differ in length. */
     public static PerceptronException ragged(String where, int expected, int received) {
         return new PerceptronException("Row " + where + " has " + received + " numbers, but row [0] has " + expected

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.perceptron.dsl.data.DataErrors;
+import io.perceptron.dsl.data.Examples;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -220,6 +221,57 @@ public final class Tensors {
         float[] values = new float[Math.toIntExact(product(checked(shape)))];
         Arrays.fill(values, 1f);
         return create(values, shape);
+    }
+
+    /**
+     * The features of every example in one tensor, examples along the first axis: pictures
+     * shaped {@code (1, 20, 20)} each come as {@code (count, 1, 20, 20)}, ready for
+     * {@code model.predict(...)} and {@code Plot.images(...)}.
+     *
+     * <pre>{@code
+     * val pictures = Tensors.of(test.head(8))      // shape (8, 1, 20, 20)
+     * Plot.images(autoencoder.predict(pictures))   // what the autoencoder makes of them
+     * }</pre>
+     */
+    public static NDArray of(Examples examples) {
+        long[] one = examples.featureShape();
+        long[] all = new long[one.length + 1];
+        all[0] = examples.size();
+        System.arraycopy(one, 0, all, 1, one.length);
+        return create(examples.features().clone(), all);
+    }
+
+    /**
+     * {@code steps} points on the straight line from {@code from} to {@code to}, both included,
+     * stacked along a new first axis: a walk from one meaning vector to another, to decode into a
+     * row of pictures that change step by step.
+     *
+     * <pre>{@code
+     * Tensors.walk(Tensors.of(0.0, 0.0), Tensors.of(1.0, 2.0), 3)   // [[0, 0], [0.5, 1], [1, 2]]
+     * Tensors.walk(a, b, 1)                                         // fails: a walk needs at least 2 steps
+     * }</pre>
+     */
+    public static NDArray walk(NDArray from, NDArray to, int steps) {
+        if (!from.getShape().equals(to.getShape())) {
+            throw TensorErrors.walkShapesDiffer(from.getShape(), to.getShape());
+        }
+        if (steps < 2) {
+            throw TensorErrors.walkTooShort(steps);
+        }
+        float[] a = from.toType(DataType.FLOAT32, false).toFloatArray();
+        float[] b = to.toType(DataType.FLOAT32, false).toFloatArray();
+        float[] values = new float[steps * a.length];
+        for (int step = 0; step < steps; step++) {
+            float t = step / (float) (steps - 1);
+            for (int i = 0; i < a.length; i++) {
+                values[step * a.length + i] = (1 - t) * a[i] + t * b[i];
+            }
+        }
+        long[] one = from.getShape().getShape();
+        long[] all = new long[one.length + 1];
+        all[0] = steps;
+        System.arraycopy(one, 0, all, 1, one.length);
+        return create(values, all);
     }
 
     /**

@@ -263,12 +263,7 @@ public final class Fit {
      * <pre>{@code model.fit(data).onEpochEnd { println(it.metric("loss")) } }</pre>
      */
     public Fit onEpochEnd(Consumer<TrainingListener.Epoch> action) {
-        return listener(new TrainingListener() {
-            @Override
-            public void onEpochEnd(TrainingListener.Epoch epoch) {
-                action.accept(epoch);
-            }
-        });
+        return listener(TrainingListener.atEpochEnd(action));
     }
 
     /**

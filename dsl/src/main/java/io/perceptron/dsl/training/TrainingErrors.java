@@ -229,6 +229,28 @@ public final class TrainingErrors {
                 + loss + ", which has none. It exists for models trained with Loss.crossEntropy().");
     }
 
+    /** A GAN's run has two networks and no classes, so no confusion matrix. */
+    static PerceptronException noGanConfusionMatrix() {
+        return new PerceptronException("A confusion matrix counts classes, but a GAN's run has none: its history"
+                + " holds the two losses and the discriminator's scores. To see which class the generated pictures"
+                + " belong to, train a classifier and ask it: classifier.predict(gan.sample(16, 1)).");
+    }
+
+    /** The real pictures of a GAN are not shaped like the generator's pictures. */
+    static PerceptronException realPicturesDiffer(String data, long[] pictures, long[] made, String generator) {
+        return new PerceptronException("The GAN learns to make pictures like those of " + data + ", shaped "
+                + Arrays.toString(pictures) + ", but generator " + generator + " makes pictures shaped "
+                + Arrays.toString(made) + ". End the generator with reshape(" + joined(pictures) + ") after a dense"
+                + " layer of " + Arrays.stream(pictures).reduce(1, (a, b) -> a * b) + " units, or train on pictures of"
+                + " its size.");
+    }
+
+    /** A GAN of which one network has nothing left to learn. */
+    static PerceptronException nothingToTrain(String network) {
+        return new PerceptronException("Model " + network + " has no weights that can learn (it is frozen), so the"
+                + " GAN cannot train it. Call unfreeze() on it first.");
+    }
+
     /** Predict or evaluate before training, on data the model cannot read without a signature. */
     public static PerceptronException notTrained(String what) {
         return new PerceptronException(what + " needs a model that has been trained (or loaded), so that it knows "

@@ -53,6 +53,16 @@ public interface TrainingListener {
         DefaultListener.install(factory);
     }
 
+    /** A listener that hears only epoch ends, passing each to {@code action}: what {@code onEpochEnd { ... }} adds. */
+    static TrainingListener atEpochEnd(java.util.function.Consumer<Epoch> action) {
+        return new TrainingListener() {
+            @Override
+            public void onEpochEnd(Epoch epoch) {
+                action.accept(epoch);
+            }
+        };
+    }
+
     /** The plain-text progress listener: one line per epoch, at most about one a second, and a summary. */
     static TrainingListener plainText() {
         return new ProgressPrinter(System.out);
