@@ -19,10 +19,13 @@ import java.util.Map;
  * Measures what each executed cell keeps alive in a Kotlin session: the heap in use after a full
  * GC after 0, 100, 200, ... small cells (each defines a {@code val} and a {@code fun}), and,
  * given a class name, how many objects of that class the session reaches and by which path the
- * first one is held. Not a test; run as {@link EvaluatorTimings} says, with more heap options:
+ * first one is held. Not a test; run after the tests have written the cell class path (the path
+ * search needs the JDK's collections opened to it):
  *
  * <pre>
- * java -cp ... io.perceptron.kernel.eval.kotlin.CellMemoryProbe kernel/target/test-cell-classpath.txt 300 [ClassName]
+ * java --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.util.concurrent=ALL-UNNAMED \
+ *     -cp "kernel/target/classes:kernel/target/test-classes:kernel/target/lib/*" \
+ *     io.perceptron.kernel.eval.kotlin.CellMemoryProbe kernel/target/test-cell-classpath.txt 300 [.GenerationState]
  * </pre>
  */
 public final class CellMemoryProbe {
