@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perceptron.dsl.PerceptronException;
+import io.perceptron.dsl.Readme;
 import io.perceptron.dsl.data.Datasets;
 import io.perceptron.dsl.data.Vocabulary;
 import io.perceptron.dsl.model.Model;
@@ -129,5 +130,28 @@ class GradientNormsTest {
         assertEquals("gradientNorms() gives one row per layer of a sequential model, but \"swedish\" is a decoder, "
                 + "whose layers and encoder share one block. Measure the encoder as a sequential model of its own, or "
                 + "read the gradients from model.djl().block after a backward pass.", e.getMessage());
+    }
+
+    @Test
+    void theReadmesEightSigmoidLayersGiveTheNormsItQuotes() {
+        String section = Readme.section("Training");
+        assertTrue(section.contains("repeat(8) { deep.dense(32).sigmoid() }")
+                && section.contains("deep.fit(Datasets.moons(600, 0.15, 3)).seed(5).gradientNorms()"), "the example moved");
+        assertTrue(section.contains("the first layer's norm is\nabout 4e-5, the last's about 1.1")
+                && section.contains("with `relu()` the first keeps about a quarter of the\nlast's"), "the quoted numbers moved");
+        Table moons = Datasets.moons(600, 0.15, 3);
+        Model sigmoid = Model.sequential().input(2);
+        Model relu = Model.sequential().input(2);
+        for (int i = 0; i < 8; i++) {
+            sigmoid.dense(32).sigmoid();
+            relu.dense(32).relu();
+        }
+
+        double[] s = norms(sigmoid.dense(2).fit(moons).seed(5).quiet().gradientNorms());
+        double[] r = norms(relu.dense(2).fit(moons).seed(5).quiet().gradientNorms());
+
+        assertTrue(s[0] > 3e-5 && s[0] < 5e-5, "first sigmoid layer: about 4e-5, got " + s[0]);
+        assertTrue(s[8] > 1.0 && s[8] < 1.2, "last layer: about 1.1, got " + s[8]);
+        assertTrue(r[0] / r[8] > 0.2 && r[0] / r[8] < 0.35, "relu: about a quarter, got " + r[0] / r[8]);
     }
 }
