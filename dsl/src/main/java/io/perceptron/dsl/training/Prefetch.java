@@ -164,10 +164,17 @@ final class Prefetch implements AutoCloseable {
         }
         thread.interrupt();
         ready.clear();  // a producer blocked on a full queue wakes on the interrupt either way
+        // An interrupted training calls this with its own flag set, and join() would then throw at
+        // once without waiting: clear the flag for the wait and set it again afterwards.
+        boolean interrupted = Thread.interrupted();
         try {
             thread.join(JOIN_MILLIS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
