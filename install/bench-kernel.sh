@@ -13,6 +13,10 @@
 #       and small-cell round trips, the same script and cells for both, launches and rounds taking
 #       turns; with --growth-cells, how a declaring cell's round trip grows over a long session.
 #       Writes build/bench/java.json; prints each launch, the medians and the load average before and after.
+#   install/bench-kernel.sh --memory [--cells 300] [--peers]
+#       heap after a full GC after the first cell and every 100 small cells (each a `val` and a `fun`),
+#       read with jcmd; --peers adds the Kotlin kernel (installed into .venv-bench). Writes
+#       build/bench/memory-perceptron.json (and memory-kotlin.json).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -26,6 +30,29 @@ if [ "${1:-}" = "--java" ]; then
     "$ROOT/.venv-bench/bin/python" "$ROOT/kernel/src/test/python/bench_kernel.py" --kernels perceptron-java,java \
         --json "$ROOT/build/bench/java.json" "$@"
     say "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+fi
+if [ "${1:-}" = "--memory" ]; then
+    shift
+    cells=300
+    peers=false
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --cells) shift; cells="${1:?--cells needs a number}" ;;
+            --peers) peers=true ;;
+            *) die "unknown option $1; see the top of install/bench-kernel.sh for the options" ;;
+        esac
+        shift
+    done
+    mkdir -p "$ROOT/build/bench"
+    "$VENV/bin/python" "$ROOT/kernel/src/test/python/bench_cell_memory.py" --kernels perceptron --cells "$cells" \
+        --json "$ROOT/build/bench/memory-perceptron.json"
+    if $peers; then
+        make_venv "$ROOT/.venv-bench" "$ROOT/install/bench-peers-requirements.txt" "the peer kernels" \
+            || die "pip could not install install/bench-peers-requirements.txt into .venv-bench (its message is above)."
+        "$ROOT/.venv-bench/bin/python" "$ROOT/kernel/src/test/python/bench_cell_memory.py" --kernels kotlin \
+            --cells "$cells" --json "$ROOT/build/bench/memory-kotlin.json"
+    fi
     exit 0
 fi
 if [ "${1:-}" != "--startup" ]; then

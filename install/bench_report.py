@@ -432,6 +432,7 @@ def main() -> int:
 
     if startup:
         startup_section(w, startup)
+    cell_memory_section(w, results)
 
     # ---------------------------------------------------------------- training
     w("## Training")
@@ -559,6 +560,30 @@ def main() -> int:
     args.output.write_text("\n".join(out).rstrip() + "\n")
     print(f"wrote {args.output}")
     return 0
+
+
+def cell_memory_section(w, results: Path) -> None:
+    """Heap after a full GC as small cells accumulate, from install/bench-kernel.sh --memory (if it ran)."""
+    measured = [m for name in ("perceptron", "kotlin")
+                for m in (read_json(results / f"memory-{name}.json") or {}).get("kernels", {}).values()]
+    if not measured:
+        return
+    w("## Memory per cell")
+    w("")
+    w("Heap in use right after a full GC (`jcmd PID GC.run`, then `GC.heap_info`) after the first cell and after "
+      "every 100 small cells, each defining a value and a function (`val value7 = 7` and "
+      "`fun function7(x: Int) = x + value7`), every kernel in a fresh process (`install/bench-kernel.sh --memory "
+      "--peers`, file `build/bench/memory-*.json`).")
+    w("")
+    w("| kernel | heap after GC, by cells run | MB per 100 cells |")
+    w("| --- | --- | --- |")
+    for m in measured:
+        if m.get("failure"):
+            w(f"| {m['title']} | not measured: {m['failure'].splitlines()[0]} | |")
+        else:
+            heap = ", ".join(f"{s['cells']}: {s['heapMb']:.0f} MB" for s in m["samples"])
+            w(f"| {m['title']} | {heap} | {m['mbPer100Cells']:.1f} |")
+    w("")
 
 
 def write_startup_only(args: argparse.Namespace) -> int:

@@ -29,8 +29,10 @@ ROOT = Path(__file__).resolve().parents[4]
 sys.path.insert(0, str(ROOT / "install"))
 from notebooks import execute_notebook  # noqa: E402
 
-EPOCHS = 15
-DATA_CELL = 'val data = Datasets.moons(400, 0.2, 42)\nPlot.scatter(data, "x1", "x2", "label")'
+# The training must last many of the live plot's redraw intervals (250 ms) even on a quiet machine,
+# or the page only ever sees the finished curve: 15 epochs of 400 points took 0.6 s and failed so.
+EPOCHS = 30
+DATA_CELL = 'val data = Datasets.moons(1000, 0.2, 42)\nPlot.scatter(data, "x1", "x2", "label")'
 TRAINING_CELL = f"""\
 val model = Model.sequential().input(2).dense(16).relu().dense(2)
 model.fit(data).features("x1", "x2").label("label").epochs({EPOCHS}).batchSize(8)

@@ -330,6 +330,24 @@ public final class Fit {
         return new TrainingLoop(Plan.of(network, source, settings)).run();
     }
 
+    /**
+     * How large the loss's gradient is at each layer, with the weights the model has now, on the
+     * data these settings read: a table of {@code #} (the layer's number in {@code summary()}),
+     * {@code layer} and {@code gradient norm}, one row per layer with trainable parameters. No
+     * weight changes. Before the first {@code train()} the seed picks the starting weights, as it
+     * would for training, so {@code fit(data).seed(1).gradientNorms()} measures exactly where
+     * {@code fit(data).seed(1).train()} starts. Layers whose norm is thousands of times smaller than
+     * the last layer's hardly learn: the vanishing gradient (notebook 16).
+     *
+     * <pre>{@code
+     * val norms = deep.fit(moons).seed(1).gradientNorms()
+     * Plot.line(norms, "#", "gradient norm").yLogScale()
+     * }</pre>
+     */
+    public Table gradientNorms() {
+        return GradientNorms.of(Plan.of(network, source, settings));
+    }
+
     /** The settings as chosen so far, defaults marked; data-dependent defaults are resolved by {@link #train()}. */
     @Override
     public String toString() {

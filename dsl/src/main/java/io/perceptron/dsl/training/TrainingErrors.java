@@ -257,6 +257,13 @@ public final class TrainingErrors {
                 + "which columns to read and what the classes are. Call model.fit(data)...train() first.");
     }
 
+    /** gradientNorms() on a decoder, whose block holds its encoder too, so its parts are not numbered by layer. */
+    public static PerceptronException gradientNormsOfDecoder(String model) {
+        return new PerceptronException("gradientNorms() gives one row per layer of a sequential model, but \"" + model
+                + "\" is a decoder, whose layers and encoder share one block. Measure the encoder as a sequential"
+                + " model of its own, or read the gradients from model.djl().block after a backward pass.");
+    }
+
     // ------------------------------------------------------------ while training
 
     /** The loss became NaN or infinite. */

@@ -1,7 +1,9 @@
 package io.perceptron.kernel.eval;
 
 import java.io.File;
+import io.perceptron.kernel.eval.incell.CellChecks;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -43,14 +45,37 @@ public final class CellClassPath implements AutoCloseable {
     private final CellLoader loader;
     private Set<String> packages;
 
-    /** The cells' class loader, with {@code addURL} opened up for {@link #add}. */
+    /**
+     * The cells' class loader, with {@code addURL} opened up for {@link #add}. It also defines the
+     * classes instrumented cell code calls ({@link CellBytecodeGuard}, package {@code eval.incell}),
+     * from the kernel's own class files: the one part of the kernel cells can reach.
+     */
     private static final class CellLoader extends URLClassLoader {
+        private static final String IN_CELL_PACKAGE = CellChecks.class.getPackageName() + ".";
+
         static {
             ClassLoader.registerAsParallelCapable();
         }
 
         CellLoader(URL[] urls) {
             super("perceptron-cells", urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (!name.startsWith(IN_CELL_PACKAGE)) {
+                return super.findClass(name);
+            }
+            String file = name.replace('.', '/') + ".class";
+            try (InputStream in = CellLoader.class.getClassLoader().getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+                throw new ClassNotFoundException(name, e);
+            }
         }
 
         void append(URL url) {

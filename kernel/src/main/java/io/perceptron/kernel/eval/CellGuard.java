@@ -1,5 +1,9 @@
 package io.perceptron.kernel.eval;
 
+import io.perceptron.kernel.eval.incell.CellChecks;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -13,6 +17,10 @@ import java.util.function.Function;
  * cell arrives, {@link #runUserCode} around the call that runs the cell's compiled code (the
  * Kotlin evaluator wraps a snippet's constructor in it), {@link #end} when the cell is done, and
  * {@link #control} to hand the interrupt steps to {@link CellRunner}.
+ *
+ * <p>An interrupt also marks the cell's thread for the checks {@link CellBytecodeGuard} puts into
+ * the cell's classes: the cell's own code throws at its next loop iteration or call and its thread
+ * ends, on every JDK. {@code Thread.stop} (JDK 17 to 19) is left for a cell stuck in library code.
  * <pre>{@code
  * CellGuard.Cell cell = guard.begin();
  * try {
@@ -63,16 +71,35 @@ public final class CellGuard {
     }
 
     private final ClassLoader cellLoader;
+    /** The cell loader's {@code CellChecks.interrupt(Thread)} and {@code clear(Thread)}, or null if it has none. */
+    private final MethodHandle markInterrupted;
+    private final MethodHandle clearMark;
     private Cell current;
 
-    /** @param cellLoader the context class loader while the user's code runs: the cell class path's */
+    /**
+     * @param cellLoader the context class loader while the user's code runs: the cell class path's,
+     *                   which also holds the checks instrumented cell code calls
+     */
     public CellGuard(ClassLoader cellLoader) {
         this.cellLoader = cellLoader;
+        MethodHandle mark = null;
+        MethodHandle clear = null;
+        try {
+            Class<?> checks = Class.forName(CellChecks.class.getName(), true, cellLoader);
+            MethodType onThread = MethodType.methodType(void.class, Thread.class);
+            mark = MethodHandles.publicLookup().findStatic(checks, "interrupt", onThread);
+            clear = MethodHandles.publicLookup().findStatic(checks, "clear", onThread);
+        } catch (ReflectiveOperationException e) {
+            // A loader other than the cell class path's (some tests): its cells are not instrumented.
+        }
+        this.markInterrupted = mark;
+        this.clearMark = clear;
     }
 
     /** Marks the start of a cell on the calling thread. */
     public synchronized Cell begin() {
         current = new Cell(Thread.currentThread());
+        callChecks(clearMark, current.thread);
         return current;
     }
 
@@ -81,7 +108,19 @@ public final class CellGuard {
         if (current == cell) {
             current = null;
         }
+        callChecks(clearMark, cell.thread);
         return !cell.abandoned;
+    }
+
+    private static void callChecks(MethodHandle method, Thread thread) {
+        if (method == null) {
+            return;
+        }
+        try {
+            method.invokeExact(thread);
+        } catch (Throwable e) {
+            throw new IllegalStateException("The cells' interrupt checks failed", e);
+        }
     }
 
     /** Whether an interrupt was asked for {@code cell}. */
@@ -131,7 +170,8 @@ public final class CellGuard {
 
     /**
      * Asks the cell on {@code thread} to stop: remembers the request (so a cell still compiling
-     * never starts) and interrupts the thread (DSL loops check the flag every batch).
+     * never starts), marks the thread for the checks in the cell's instrumented code, and
+     * interrupts the thread (DSL loops check the flag every batch).
      *
      * @return whether a cell was running on that thread
      */
@@ -140,6 +180,8 @@ public final class CellGuard {
             return false;
         }
         current.interruptRequested = true;
+        // The cell's own code throws at its next check; blocking calls and DSL loops see the interrupt.
+        callChecks(markInterrupted, thread);
         thread.interrupt();
         return true;
     }

@@ -242,6 +242,8 @@ public final class CellRunner implements AutoCloseable {
             synchronized (lock) {
                 running = task;
             }
+            // Threads the cell starts inherit its number, so their late output still finds the cell.
+            CellOrigin.set(task.cellNumber);
             EvalResult result;
             try {
                 result = task.cellNumber == null

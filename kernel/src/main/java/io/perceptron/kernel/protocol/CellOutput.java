@@ -3,10 +3,13 @@ package io.perceptron.kernel.protocol;
 import com.google.gson.JsonObject;
 import io.perceptron.kernel.display.DisplayTarget;
 import io.perceptron.kernel.display.MimeBundles;
+import io.perceptron.kernel.eval.CellOrigin;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -17,8 +20,10 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <p>The kernel replaces {@code System.out} and {@code System.err} once at start-up with
  * {@link #stdout()} and {@link #stderr()}; {@link #begin} and {@link #end} bracket each cell.
- * Text written while no cell runs (a thread a cell left behind, the kernel itself) goes to the
- * log stream instead of being lost.
+ * Text printed by a thread a cell started goes to that cell (its {@link CellOrigin}), also after
+ * the cell returned: a {@code stream} message whose parent is that cell's request, which front
+ * ends show under the cell. Other text goes to the running cell, or, with no cell running (the
+ * kernel itself), to the log stream instead of being lost.
  *
  * <p>What a cell sees:
  * <pre>{@code
@@ -27,6 +32,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * }</pre>
  */
 public final class CellOutput implements DisplayTarget, AutoCloseable {
+    /** How many cells' requests are kept for their threads' late output; older cells' threads print to the log. */
+    private static final int RECENT_CELLS = 100;
     private final Outbox outbox;
     private final Session session;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -41,6 +48,13 @@ public final class CellOutput implements DisplayTarget, AutoCloseable {
 
     /** The request whose cell runs now, or {@code null}. */
     private volatile JupyterMessage running;
+    /** The requests of the latest cells by cell number, for late output of threads they started. */
+    private final Map<Integer, JupyterMessage> recentCells = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, JupyterMessage> eldest) {
+            return size() > RECENT_CELLS;
+        }
+    };
     /** The last cell's request: displays updated after their cell ended still need a parent. */
     private volatile JupyterMessage lastCell;
 
@@ -73,6 +87,17 @@ public final class CellOutput implements DisplayTarget, AutoCloseable {
         running = request;
     }
 
+    /**
+     * Routes output to {@code request}'s cell from now on, and output of the threads cell
+     * {@code cellNumber} starts to it also after it ended.
+     */
+    public void begin(JupyterMessage request, int cellNumber) {
+        synchronized (recentCells) {
+            recentCells.put(cellNumber, request);
+        }
+        begin(request);
+    }
+
     /** Sends whatever the cell wrote and not sent yet; call before the cell's result and reply. */
     public void flush() {
         stdoutPrinter.flush();
@@ -85,21 +110,29 @@ public final class CellOutput implements DisplayTarget, AutoCloseable {
         running = null;
     }
 
-    boolean cellRunning() {
-        return running != null;
+    /**
+     * The cell whose output the calling thread's text is: the cell that started the thread, else
+     * the running cell; null if neither (the text goes to the log).
+     */
+    JupyterMessage destination() {
+        OptionalInt origin = CellOrigin.cellNumber();
+        if (origin.isPresent()) {
+            synchronized (recentCells) {
+                JupyterMessage startedBy = recentCells.get(origin.getAsInt());
+                if (startedBy != null) {
+                    return startedBy;
+                }
+            }
+        }
+        return running;
     }
 
-    /** Publishes text of stream {@code name}; {@code false} if no cell runs to receive it. */
-    boolean publishStream(String name, String text) {
-        JupyterMessage parent = running;
-        if (parent == null) {
-            return false;
-        }
+    /** Publishes text of stream {@code name} as output of {@code parent}'s cell. */
+    void publishStream(JupyterMessage parent, String name, String text) {
         JsonObject content = new JsonObject();
         content.addProperty("name", name);
         content.addProperty("text", text);
         outbox.send(Channel.IOPUB, session.publish(parent, "stream", content));
-        return true;
     }
 
     /**

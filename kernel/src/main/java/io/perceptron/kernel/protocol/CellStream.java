@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One of the two byte streams ({@code stdout}, {@code stderr}) that {@code System.out} and
- * {@code System.err} write to. While a cell runs, its bytes become IOPub {@code stream}
- * messages; with no cell running they go to the log stream (the kernel's original stderr).
+ * {@code System.err} write to. Bytes written for a cell ({@link CellOutput#destination()}: the
+ * running cell, or the one that started the writing thread) become IOPub {@code stream} messages
+ * of that cell; other bytes go to the log stream (the kernel's original stderr).
  *
  * <p>When text is sent: a completed line goes out at once unless a message left less than
  * {@link #MIN_INTERVAL_MS} ago, and anything held back (a partial line, or lines arriving faster
@@ -28,6 +29,8 @@ final class CellStream extends OutputStream {
     private final OutputStream log;
     private final ScheduledExecutorService timer;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    /** The cell the pending bytes are output of. */
+    private JupyterMessage pendingCell;
     private long lastSentNanos;
     private boolean flushScheduled;
 
@@ -50,9 +53,15 @@ final class CellStream extends OutputStream {
 
     @Override
     public synchronized void write(byte[] bytes, int offset, int length) {
-        if (!output.cellRunning()) {
+        JupyterMessage destination = output.destination();
+        if (destination == null) {
             writeToLog(bytes, offset, length);
             return;
+        }
+        if (destination != pendingCell) {
+            // Text of another cell (a background thread of an earlier one): what is pending goes first.
+            send(true);
+            pendingCell = destination;
         }
         pending.write(bytes, offset, length);
         boolean completesLine = false;
@@ -100,9 +109,7 @@ final class CellStream extends OutputStream {
         }
         String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
         lastSentNanos = System.nanoTime();
-        if (!output.publishStream(name, text)) {
-            writeToLog(bytes, 0, end);
-        }
+        output.publishStream(pendingCell, name, text);
     }
 
     private void writeToLog(byte[] bytes, int offset, int length) {

@@ -154,7 +154,7 @@ public final class KernelProtocol implements RequestHandler {
         }
 
         EvalResult result;
-        output.begin(request);
+        output.begin(request, count);
         try {
             result = run(code, count);
         } catch (RuntimeException | Error e) {

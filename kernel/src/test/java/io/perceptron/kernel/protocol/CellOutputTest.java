@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import io.perceptron.kernel.eval.CellRunner;
+import io.perceptron.kernel.eval.EvalResult;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +88,42 @@ class CellOutputTest {
 
         assertTrue(outbox.all().isEmpty());
         assertEquals("from a background thread\n", log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void textOfAThreadTheCellStartedArrivesUnderThatCellAfterItEnded() throws InterruptedException {
+        CountDownLatch cellReturned = new CountDownLatch(1);
+        FakeEvaluator startsAThread = new FakeEvaluator(code -> {
+            Thread late = new Thread(() -> {
+                awaitQuietly(cellReturned);
+                output.stdout().print("late\n");
+            });
+            late.start();
+            return new EvalResult.NoValue();
+        }, Map.of());
+        JupyterMessage second = new Session("client").request("execute_request", new JsonObject());
+        try (CellRunner runner = new CellRunner(startsAThread)) {
+            output.begin(cell, 1);
+            runner.run("start a thread", 1);
+            output.end();
+            output.begin(second, 2);
+            cellReturned.countDown();
+
+            JupyterMessage stream = outbox.await(m -> m.type().equals("stream"), ARRIVAL_TIMEOUT_MS);
+            output.end();
+
+            assertEquals("late\n", stream.string("text", ""));
+            assertEquals(cell.id(), stream.parentHeader().get("msg_id").getAsString(),
+                    "the text belongs to the cell that started the thread, not to the one running now");
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -66,6 +66,12 @@ final class JavaCells implements CellFrames {
         snippets.put(snippet.id(), new Place(cellNumber, firstLine, (int) snippet.source().lines().count(), Wrapper.of(snippet)));
     }
 
+    /** The id of the snippet JShell wrapped in class {@code className} ({@code REPL.$JShell$12} is 12), if it is one. */
+    static Optional<String> snippetIdOf(String className) {
+        Matcher wrapper = WRAPPER.matcher(className);
+        return wrapper.matches() ? Optional.of(wrapper.group(1)) : Optional.empty();
+    }
+
     @Override
     public Optional<String> describe(StackTraceElement frame) {
         String file = frame.getFileName();

@@ -75,6 +75,9 @@ public final class JavaEvaluator implements Evaluator {
     private int entriesKnownToCompiler;
     /** The thread of the cell that owns the session now (an abandoned cell's thread no longer does). */
     private volatile Thread cellThread;
+    /** The cell and piece being evaluated now, so that a snippet is placed before its code runs. */
+    private volatile int runningCell;
+    private volatile CellSnippets.Piece runningPiece;
     /** What the snippet now running returned or threw (cells run one at a time). */
     private volatile Object snippetValue;
     private volatile Throwable snippetThrew;
@@ -203,6 +206,8 @@ public final class JavaEvaluator implements Evaluator {
         for (CellSnippets.Piece piece : CellSnippets.split(code, analysis.analysis())) {
             snippetValue = null;
             snippetThrew = null;
+            runningCell = cellNumber;
+            runningPiece = piece;
             List<SnippetEvent> events;
             try {
                 events = shell.eval(piece.source());
@@ -237,6 +242,7 @@ public final class JavaEvaluator implements Evaluator {
      */
     private Object runSnippet(Method doit) throws Throwable {
         Thread thread = Thread.currentThread();
+        placeRunningSnippet(doit);
         shellLock.unlock();
         Object value = null;
         Throwable failure = null;
@@ -261,6 +267,20 @@ public final class JavaEvaluator implements Evaluator {
             throw failure;
         }
         return value;
+    }
+
+    /**
+     * Places the snippet whose code is about to run in its cell now, not once JShell returns: a
+     * cell abandoned in its code never returns, and its traceback must still name its lines.
+     */
+    private void placeRunningSnippet(Method doit) {
+        CellSnippets.Piece piece = runningPiece;
+        if (piece == null) {
+            return;
+        }
+        JavaCells.snippetIdOf(doit.getDeclaringClass().getName()).flatMap(id ->
+                shell.snippets().filter(snippet -> snippet.id().equals(id)).findFirst())
+                .ifPresent(snippet -> cells.record(snippet, runningCell, piece.firstLine()));
     }
 
     /**

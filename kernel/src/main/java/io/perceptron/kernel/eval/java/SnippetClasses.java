@@ -1,5 +1,6 @@
 package io.perceptron.kernel.eval.java;
 
+import io.perceptron.kernel.eval.CellBytecodeGuard;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jdk.jshell.execution.LoaderDelegate;
@@ -12,8 +13,8 @@ import jdk.jshell.spi.ExecutionControl.ClassInstallException;
  * Kotlin cells see, and never the kernel's own libraries.
  *
  * <p>Every class of every cell arrives through {@link #load}, and its bytes through
- * {@link #prepare} before they are defined: the one place where the kernel may rewrite a cell's
- * bytecode (interrupt checks, {@code System.exit}).
+ * {@link #prepare} before they are defined: the one place where the kernel rewrites a Java cell's
+ * bytecode (interrupt checks, {@code System.exit} refused: {@link CellBytecodeGuard}).
  */
 final class SnippetClasses implements LoaderDelegate {
 
@@ -68,11 +69,11 @@ final class SnippetClasses implements LoaderDelegate {
     }
 
     /**
-     * The bytes a cell class is defined from. The seam for a bytecode guard: today the bytes
-     * JShell compiled, unchanged.
+     * The bytes a cell class is defined from: what JShell compiled, with {@link CellBytecodeGuard}'s
+     * interrupt checks and without exits, as for every language's cell classes.
      */
     private static byte[] prepare(byte[] bytecode) {
-        return bytecode;
+        return CellBytecodeGuard.instrument(bytecode);
     }
 
     /** JShell redefines nothing it loaded here (it names a changed class anew); kept for the interface. */

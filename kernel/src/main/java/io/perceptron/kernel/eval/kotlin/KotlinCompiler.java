@@ -183,7 +183,11 @@ final class KotlinCompiler implements AutoCloseable {
         try {
             return compilerThread.call(() -> {
                 compiledClassPath = classPath.files();
-                return Suspending.await(c -> compiler.compile(List.of(source), compilation, c));
+                try {
+                    return Suspending.await(c -> compiler.compile(List.of(source), compilation, c));
+                } finally {
+                    BackEndRelease.afterCompilation(compiler.getState().getCompilationState(compilation));
+                }
             });
         } finally {
             cellsCompiling.decrementAndGet();

@@ -202,6 +202,13 @@ public final class KotlinEvaluator implements Evaluator {
             return KotlinTracebacks.compilationFailure(compiled.getReports(), code, cellNumber);
         }
         LinkedSnippet<KJvmCompiledScript> snippet = success.getValue();
+        try {
+            SnippetBytecode.guard(snippet.get());
+        } catch (RuntimeException e) {
+            // Nothing of the cell ran; a class ASM cannot read would be a kernel bug worth reporting.
+            history.recordAsFailed(snippet, e, null);
+            return new EvalResult.Failure(EvalMessages.COMPILATION_ERROR, KotlinMessages.compilerCrashed(e), List.of());
+        }
         runningSnippet = snippet;
 
         ResultWithDiagnostics<LinkedSnippet<KJvmEvaluatedSnippet>> evaluated = null;

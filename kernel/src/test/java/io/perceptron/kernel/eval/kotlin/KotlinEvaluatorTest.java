@@ -214,6 +214,22 @@ class KotlinEvaluatorTest extends WithKotlinSession {
     }
 
     @Test
+    void exitingTheJvmFromACellIsRefusedAndEveryVariableIsKept() {
+        noValue("val keptThroughExit = 6");
+
+        for (String exit : List.of("System.exit(0)", "Runtime.getRuntime().halt(1)", "kotlin.system.exitProcess(2)",
+                "listOf(0).forEach(System::exit)")) {
+            EvalResult.Failure failure = assertInstanceOf(EvalResult.Failure.class, kotlin.evaluate(exit, 40));
+
+            assertEquals("java.lang.UnsupportedOperationException", failure.name(), exit);
+            assertTrue(failure.message().startsWith("A cell cannot stop the kernel; use Kernel → Restart."), failure.message());
+            assertTrue(failure.traceback().contains("    at cell 40, line 1"), failure.traceback().toString());
+            assertNoMachinery(failure.traceback());
+        }
+        assertEquals(new EvalResult.Value(7, "kotlin.Int"), kotlin.evaluate("keptThroughExit + 1"));
+    }
+
+    @Test
     void cellsAreNumberedInOrderWhenNoNumberIsGiven() {
         try (KotlinEvaluator fresh = TestCellClassPath.newEvaluator()) {
             fresh.evaluate("val first = 1");

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Interrupting Kotlin cells through the {@link CellRunner}, with every step of the Kotlin
- * evaluator's cell control: a cell that honours the interrupt, one that ignores it, and one that
- * even survives {@code Thread.stop}. The session stays usable and keeps earlier definitions each time.
+ * evaluator's cell control: a busy loop anywhere in the cell's code (ended by the checks put into
+ * its bytecode), a cell that sleeps, and one stuck in library code that even survives
+ * {@code Thread.stop}. The session stays usable and keeps earlier definitions each time.
  *
  * <p>The timeouts below only keep a broken interrupt from hanging the build; they are far above
  * the time an interrupt takes.
@@ -45,11 +46,42 @@ class KotlinInterruptTest extends WithKotlinSession {
         EvalResult.Failure failure = runAndInterrupt("while (true) {}", 31);
 
         assertEquals("Interrupted", failure.name());
-        // JDK 17-19 stop the loop; later JDKs cannot, and the runner abandons its thread instead.
-        assertTrue(failure.message().equals("The cell was interrupted.")
-                || failure.message().contains("left running in the background"), failure.message());
+        // On every JDK: the loop's own check ends it, no Thread.stop, no abandoned thread.
+        assertEquals("The cell was interrupted.", failure.message());
         assertTrue(failure.traceback().contains("    at cell 31, line 1"), failure.traceback().toString());
+        assertFalse(String.join("\n", failure.traceback()).contains("stopped by force"), failure.traceback().toString());
         assertEquals(new EvalResult.Value(42, "kotlin.Int"), runner.run("keptAcrossInterrupt + 1"));
+    }
+
+    @Test
+    void loopsInFunctionsLambdasAndClassesOfTheCellAreStoppedToo() {
+        String cell = """
+                class Spinner { fun spin(): Long { var n = 0L; while (true) { n++ } } }
+                fun viaFunction(): Long = Spinner().spin()
+                val viaLambda = { generateSequence(0) { it + 1 }.forEach { } }
+                listOf(1).map { viaFunction() }
+                """;
+
+        EvalResult.Failure failure = runAndInterrupt(cell, 35);
+
+        assertEquals("Interrupted", failure.name());
+        assertEquals("The cell was interrupted.", failure.message());
+        assertEquals(new EvalResult.Value(2, "kotlin.Int"), runner.run("1 + 1"));
+    }
+
+    @Test
+    void catchingThrowableInsideTheLoopDoesNotKeepTheCellAlive() {
+        String stubborn = """
+                var turns = 0L
+                while (true) {
+                    try { while (true) { turns++ } } catch (t: Throwable) { }
+                }
+                """;
+
+        EvalResult.Failure failure = runAndInterrupt(stubborn, 36);
+
+        assertEquals("Interrupted", failure.name());
+        assertEquals("The cell was interrupted.", failure.message());
     }
 
     @Test
@@ -64,11 +96,13 @@ class KotlinInterruptTest extends WithKotlinSession {
 
     @Test
     void cellThatSurvivesStopIsAbandonedAndSessionGoesOn() {
-        runner.run("val spinning = java.util.concurrent.atomic.AtomicBoolean(true)");
+        runner.run("val gate = java.util.concurrent.Semaphore(0)");
         runner.run("var beforeAbandon = \"kept\"");
+        // Library code that ignores interrupts and survives Thread.stop: the cell's checks never run.
         String stubborn = """
-                while (spinning.get()) {
-                    try { while (spinning.get()) {} } catch (t: Throwable) { }
+                run {
+                    val g = gate  // read once: reading an earlier cell's value calls that cell's (checked) code
+                    try { g.acquireUninterruptibly() } catch (t: Throwable) { g.acquireUninterruptibly() }
                 }
                 """;
 
@@ -78,7 +112,7 @@ class KotlinInterruptTest extends WithKotlinSession {
         assertTrue(failure.message().contains("left running in the background"), failure.message());
         assertEquals(new EvalResult.Value("kept!", "kotlin.String"), runner.run("beforeAbandon + \"!\""));
         // Lets the abandoned thread finish; its late result must change nothing.
-        runner.run("spinning.set(false)");
+        runner.run("gate.release(2)");
         assertEquals(new EvalResult.Value(3, "kotlin.Int"), runner.run("1 + 2"));
     }
 
