@@ -31,6 +31,10 @@ CACHE_PLACEHOLDER = "@STARTUP_CACHE@"
 CONNECTION_FILE = "{connection_file}"
 # The cell languages: kernel.json's "language", and what the kernel's --language takes.
 LANGUAGES = ("kotlin", "java")
+# The quick JIT only, for Kotlin cells: it brings the first result sooner on both JDKs. Java cells go
+# without it: JShell's javac needs C2 over a session (measured, 400 cells each declaring a variable
+# and a method, JDK 17: with it the round trip grew 19 -> 85 ms, without it 51 -> 42 ms).
+C1_ONLY = "-XX:TieredStopAtLevel=1"
 
 
 def say(message: str) -> None:
@@ -51,6 +55,8 @@ def kernelspec(jdk: Jdk, kernel_home: Path, venv: Path, display_name: str, cache
     for arg in spec["argv"]:
         if arg == CACHE_PLACEHOLDER:
             argv += cache_args
+            continue
+        if arg == C1_ONLY and language != "kotlin":
             continue
         if arg == CONNECTION_FILE and language != "kotlin":
             argv += ["--language", language]

@@ -74,9 +74,8 @@ installed_jdks() {
 
 # The java binary the kernelspec launches: PERCEPTRON_JAVA when set, else JAVA_HOME's, else the java
 # on PATH (the JDK this machine's user chose as theirs), else the newest supported JDK installed.
-# Not the newest by default: with its start-up cache, JDK 17 reached the first result as soon as 25
-# or sooner in every comparison measured (README, "Which JDK"), and it can still stop a runaway
-# cell's thread (Thread.stop, gone since JDK 20).
+# The user's JDK before the newest installed one: with its start-up cache the kernel reaches its
+# first result as soon on JDK 17 as on 25 (BENCHMARKS.md, "Start-up"), and cells stop on either.
 java_binary() {
     if [ -n "${PERCEPTRON_JAVA:-}" ]; then
         echo "$PERCEPTRON_JAVA"
