@@ -3,6 +3,7 @@ package io.perceptron.dsl.data;
 import io.perceptron.dsl.display.Display;
 import io.perceptron.dsl.display.DisplayHandle;
 import io.perceptron.dsl.display.Displayable;
+import io.perceptron.dsl.display.Renderers;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -100,16 +101,12 @@ final class ScanProgress implements Displayable {
 
     private String html() {
         if (closing != null) {
-            return "<div style=\"font:13px monospace;padding:4px 0\">" + escape(closing) + "</div>";
+            return "<div style=\"font:13px monospace;padding:4px 0\">" + Renderers.escape(closing) + "</div>";
         }
         return "<div class=\"perceptron-progress\" style=\"font:13px monospace;display:flex;align-items:center;"
-                + "gap:4px 14px;padding:4px 0\"><span>" + escape(what) + "</span><progress max=\"1000\" value=\""
+                + "gap:4px 14px;padding:4px 0\"><span>" + Renderers.escape(what) + "</span><progress max=\"1000\" value=\""
                 + Math.round(fraction() * 1000) + "\" style=\"width:180px\"></progress><span>"
                 + String.format(Locale.ROOT, "%,d of %,d files", done, total) + "</span></div>";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     @Override
