@@ -128,14 +128,22 @@ public final class CellGuard {
         return cell.interruptRequested;
     }
 
-    /** Whether {@code cell} was sent {@code Thread.stop}. */
-    public synchronized boolean wasStopped(Cell cell) {
-        return cell.stopSent;
-    }
-
-    /** Where {@code cell}'s thread was when it was stopped by force, or null if it was not. */
-    public synchronized StackTraceElement[] stoppedAt(Cell cell) {
-        return cell.stoppedAt;
+    /**
+     * The failure to report for {@code cell}, which was interrupted: where it was when it stopped
+     * (as the stopper saw it, else as {@code thrown}, the error that ended it, if any, saw it), and
+     * whether it took {@code Thread.stop}.
+     */
+    public EvalResult.Failure interruptedFailure(Cell cell, Throwable thrown, CellFrames cells) {
+        StackTraceElement[] where;
+        boolean byForce;
+        synchronized (this) {
+            where = cell.stoppedAt;
+            byForce = cell.stopSent;
+        }
+        if (where == null && thrown != null) {
+            where = thrown.getStackTrace();
+        }
+        return Tracebacks.interrupted(where, byForce, cells);
     }
 
     /** Whether {@code cell} was given up, and another thread runs the session now. */

@@ -1,5 +1,6 @@
 package io.perceptron.kernel.eval;
 
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,15 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * EvalResult evaluate(String code) {
  *     return turns.take((cell, turn) -> compileAndRun(code, turn, cell));
  * }
- * Optional<EvalResult.Failure> abandon(Thread worker) {   // the evaluator's CellControl step
- *     if (guard.abandon(worker) == null) return Optional.empty();
- *     turns.handOn();                                     // the next cell may start now
- *     ...
+ * CellControl cellControl() {
+ *     return guard.control(worker -> turns.abandon(worker, cells, () -> {}));
  * }
  * }</pre>
  *
  * <p>A turn is a permit, not a lock, so that an abandoned cell's turn can be handed on from
- * another thread ({@link #handOn}); the abandoned cell does not give it back a second time.
+ * another thread ({@link #abandon}); the abandoned cell does not give it back a second time.
  */
 public final class CellTurns {
 
@@ -73,8 +72,21 @@ public final class CellTurns {
         }
     }
 
-    /** Lets the next cell start while the abandoned one still holds its turn (it will not give it back). */
-    public void handOn() {
+    /**
+     * The abandoning step of an evaluator's {@link CellControl}: gives up on the cell running user
+     * code on {@code worker}, lets {@code forget} drop what the session kept of it, and lets the
+     * next cell start while the abandoned one still holds its turn (it will not give it back).
+     *
+     * @return the failure to report for the abandoned cell, where it was stuck; empty if
+     *         {@code worker} runs no user code now and so cannot be given up
+     */
+    public Optional<EvalResult.Failure> abandon(Thread worker, CellFrames cells, Runnable forget) {
+        if (guard.abandon(worker) == null) {
+            return Optional.empty();
+        }
+        StackTraceElement[] stuckAt = worker.getStackTrace();
+        forget.run();
         permit.release();
+        return Optional.of(Tracebacks.abandoned(stuckAt, cells));
     }
 }

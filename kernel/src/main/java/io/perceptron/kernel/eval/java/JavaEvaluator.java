@@ -301,9 +301,7 @@ public final class JavaEvaluator implements Evaluator {
             JavaTracebacks.useSnippetLines(thrown, evalException);
         }
         if (guard.wasInterrupted(cell)) {
-            StackTraceElement[] where = guard.stoppedAt(cell);
-            return Tracebacks.interrupted(where != null ? where : thrown == null ? null : thrown.getStackTrace(),
-                    guard.wasStopped(cell), cells);
+            return guard.interruptedFailure(cell, thrown, cells);
         }
         if (thrown == null) {
             return JavaTracebacks.shellFailure(reported);
@@ -316,16 +314,7 @@ public final class JavaEvaluator implements Evaluator {
     /** Every step: the guard interrupts and stops; abandoning hands the session to the next cell. */
     @Override
     public CellControl cellControl() {
-        return guard.control(this::abandon);
-    }
-
-    private Optional<EvalResult.Failure> abandon(Thread worker) {
-        if (guard.abandon(worker) == null) {
-            return Optional.empty();
-        }
-        StackTraceElement[] stuckAt = worker.getStackTrace();
-        turns.handOn();
-        return Optional.of(Tracebacks.abandoned(stuckAt, cells));
+        return guard.control(worker -> turns.abandon(worker, cells, () -> { }));
     }
 
     // ------------------------------------------------------------------- complete, inspect, ...

@@ -239,7 +239,7 @@ public final class KotlinEvaluator implements Evaluator {
         Throwable cause = replCrash != null ? replCrash : causeOf(evaluated.getReports());
         history.recordAsFailed(snippet, cause, null);
         if (guard.wasInterrupted(cell)) {
-            return interruptedFailure(cause, cell);
+            return guard.interruptedFailure(cell, cause, cells);
         }
         return new EvalResult.Failure(EvalMessages.EVALUATION_ERROR, KotlinMessages.replFailed(cause),
                 Tracebacks.trace(cause, cells));
@@ -250,18 +250,9 @@ public final class KotlinEvaluator implements Evaluator {
             return Tracebacks.interruptedBeforeStart();
         }
         if (guard.wasInterrupted(cell)) {
-            return interruptedFailure(error, cell);
+            return guard.interruptedFailure(cell, error, cells);
         }
         return KotlinTracebacks.runtimeFailure(error, cells);
-    }
-
-    /** "Interrupted", with where the cell was when it stopped (the stopper saw it, or the error did). */
-    private EvalResult.Failure interruptedFailure(Throwable error, CellGuard.Cell cell) {
-        StackTraceElement[] where = guard.stoppedAt(cell);
-        if (where == null && error != null) {
-            where = error.getStackTrace();
-        }
-        return Tracebacks.interrupted(where, guard.wasStopped(cell), cells);
     }
 
     /** The exception behind a failed evaluation, or one carrying the REPL's messages if it gave none. */
@@ -276,17 +267,8 @@ public final class KotlinEvaluator implements Evaluator {
     /** Every step: the guard interrupts and stops; abandoning also makes the REPL forget the cell. */
     @Override
     public CellControl cellControl() {
-        return guard.control(this::abandon);
-    }
-
-    private Optional<EvalResult.Failure> abandon(Thread worker) {
-        if (guard.abandon(worker) == null) {
-            return Optional.empty();
-        }
-        StackTraceElement[] stuckAt = worker.getStackTrace();
-        history.recordAsFailed(runningSnippet, new InterruptedException(EvalMessages.abandoned()), wrapper.snippetLoader());
-        turns.handOn();
-        return Optional.of(Tracebacks.abandoned(stuckAt, cells));
+        return guard.control(worker -> turns.abandon(worker, cells, () -> history.recordAsFailed(
+                runningSnippet, new InterruptedException(EvalMessages.abandoned()), wrapper.snippetLoader())));
     }
 
     // ------------------------------------------------------------------- complete, inspect, ...
